@@ -1,0 +1,22 @@
+/**
+ * Channel names only, with no schema library attached, so the preload bundle can
+ * import them without pulling zod into the sandboxed preload.
+ */
+export const CALL_NAMES = [
+  'app:info',
+  'repo:open',
+  'repo:openSample',
+  'repo:current',
+  'repo:recent',
+  'repo:pickFolder',
+  'posts:list',
+  'posts:read',
+  'posts:save',
+  'shell:openExternal',
+] as const
+
+export type CallName = (typeof CALL_NAMES)[number]
+
+export const EVENT_NAMES = ['posts:changed', 'git:progress'] as const
+
+export type EventName = (typeof EVENT_NAMES)[number]

@@ -1,0 +1,110 @@
+import { z } from 'zod'
+import type { AppError, Result } from '../result'
+import type { CallName, EventName } from './channels'
+import {
+  AbsoluteFolderPath,
+  BaseVersion,
+  ExternalUrl,
+  PostText,
+  RepoRelativePath,
+  SaveOptions,
+} from './schemas'
+import type {
+  AppInfo,
+  GitProgressEvent,
+  PostDocument,
+  PostListItem,
+  PostsChangedEvent,
+  RepositoryInfo,
+  SaveInfo,
+} from './types'
+
+/** Carries a result type through the contract without a runtime value. */
+const returns = <T>() => undefined as unknown as T
+
+interface CallSpec<Args extends z.ZodTuple, Value> {
+  args: Args
+  result: Value
+  /** One line for docs, help output and error messages. */
+  summary: string
+}
+
+const call = <Args extends z.ZodTuple, Value>(spec: CallSpec<Args, Value>) => spec
+
+/**
+ * The whole API between the renderer and the main process. Every host (Electron IPC,
+ * the web host, the CLI) serves exactly these calls, validated by these schemas.
+ */
+export const calls = {
+  'app:info': call({ args: z.tuple([]), result: returns<AppInfo>(), summary: 'About this app' }),
+  'repo:open': call({
+    args: z.tuple([AbsoluteFolderPath]),
+    result: returns<RepositoryInfo>(),
+    summary: 'Open a blog repository folder',
+  }),
+  'repo:openSample': call({
+    args: z.tuple([]),
+    result: returns<RepositoryInfo>(),
+    summary: 'Open (creating on first use) a copy of the bundled sample blog',
+  }),
+  'repo:current': call({
+    args: z.tuple([]),
+    result: returns<RepositoryInfo | null>(),
+    summary: 'The repository that is open now',
+  }),
+  'repo:recent': call({
+    args: z.tuple([]),
+    result: returns<string[]>(),
+    summary: 'Recently opened folders, newest first',
+  }),
+  'repo:pickFolder': call({
+    args: z.tuple([]),
+    result: returns<string | null>(),
+    summary: 'Ask the user for a folder with the system dialog',
+  }),
+  'posts:list': call({
+    args: z.tuple([]),
+    result: returns<PostListItem[]>(),
+    summary: 'The Markdown posts of the open repository',
+  }),
+  'posts:read': call({
+    args: z.tuple([RepoRelativePath]),
+    result: returns<PostDocument>(),
+    summary: 'Read a post',
+  }),
+  'posts:save': call({
+    args: z.tuple([RepoRelativePath, PostText, BaseVersion, SaveOptions.optional()]),
+    result: returns<SaveInfo>(),
+    summary: 'Save a post atomically',
+  }),
+  'shell:openExternal': call({
+    args: z.tuple([ExternalUrl]),
+    result: returns<void>(),
+    summary: 'Open an http(s) or mailto link in the system browser',
+  }),
+} satisfies Record<CallName, CallSpec<z.ZodTuple, unknown>>
+
+export type Calls = typeof calls
+export type CallArgs<K extends CallName> = z.infer<Calls[K]['args']>
+export type CallValue<K extends CallName> = Calls[K]['result']
+
+/** What the main process implements: one handler per call, or it does not compile. */
+export type Handlers = { [K in CallName]: (...args: CallArgs<K>) => Promise<CallValue<K>> }
+
+/** What the renderer sees: the same calls, each resolving to a Result value. */
+export type Api = { [K in CallName]: (...args: CallArgs<K>) => Promise<Result<CallValue<K>>> }
+
+export interface EventPayloads {
+  'posts:changed': PostsChangedEvent
+  'git:progress': GitProgressEvent
+}
+
+export type EventListener<E extends EventName> = (payload: EventPayloads[E]) => void
+
+export type Unsubscribe = () => void
+
+export type EventSubscriptions = {
+  [E in EventName]: (listener: EventListener<E>) => Unsubscribe
+}
+
+export type { AppError, Result }

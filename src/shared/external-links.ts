@@ -1,0 +1,10 @@
+const EXTERNAL_PROTOCOLS = new Set(['http:', 'https:', 'mailto:'])
+
+/** Parsed, not pattern-matched: `JaVaScRiPt:`, tabs and entities all fail URL parsing or the protocol check. */
+export function isAllowedExternalUrl(candidate: string): boolean {
+  try {
+    return EXTERNAL_PROTOCOLS.has(new URL(candidate).protocol)
+  } catch {
+    return false
+  }
+}
