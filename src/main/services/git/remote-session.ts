@@ -1,0 +1,114 @@
+import type { AuthCallback, GitAuth, HttpClient, ProgressCallback } from 'isomorphic-git'
+import nodeHttp from 'isomorphic-git/http/node'
+import { AppFailure } from '../../../shared/result'
+import { toAppFailure } from './git-errors'
+
+export interface Credentials {
+  username: string
+  token: string
+}
+
+/** Fixed credentials, or a lookup asked only when the server requests authentication. */
+export type CredentialSource = Credentials | ((url: string) => Promise<Credentials | undefined>)
+
+export type ProgressPhase = 'scan' | 'commit' | 'fetch' | 'integrate' | 'push' | 'clone' | 'done'
+
+export interface ProgressEvent {
+  phase: ProgressPhase
+  loaded: number
+  total?: number
+  /** isomorphic-git's own step name, e.g. "Receiving objects". */
+  detail?: string
+}
+
+export interface RemoteOptions {
+  credentials?: CredentialSource
+  onProgress?: (event: ProgressEvent) => void
+  /** Cancels between steps and any HTTP request in flight. */
+  signal?: AbortSignal
+  /** Per HTTP request; default two minutes. */
+  timeoutMs?: number
+}
+
+export function throwIfCancelled(signal: AbortSignal | undefined, action: string): void {
+  if (signal?.aborted) throw new AppFailure('CANCELLED', `${action} was cancelled.`)
+}
+
+/**
+ * Everything one network operation needs: an HTTP client with timeout and cancellation,
+ * lazy authentication, progress forwarding, server messages, and error translation that
+ * never leaks the token.
+ */
+export class RemoteSession {
+  readonly serverMessages: string[] = []
+  private readonly secrets: string[] = []
+  private credentialsFound = false
+  private credentialsAsked = false
+
+  constructor(
+    readonly url: string,
+    private readonly options: RemoteOptions,
+  ) {}
+
+  readonly http: HttpClient = {
+    request: async (request) => {
+      throwIfCancelled(this.options.signal, 'The transfer')
+      const timeout = AbortSignal.timeout(this.options.timeoutMs ?? 120_000)
+      const signal = this.options.signal ? AbortSignal.any([this.options.signal, timeout]) : timeout
+      return nodeHttp.request({ ...request, signal })
+    },
+  }
+
+  readonly onAuth: AuthCallback = async (url): Promise<GitAuth | undefined> => {
+    this.credentialsAsked = true
+    const source = this.options.credentials
+    const credentials = typeof source === 'function' ? await source(url) : source
+    if (!credentials) return undefined
+    this.credentialsFound = true
+    this.secrets.push(credentials.token)
+    return { username: credentials.username, password: credentials.token }
+  }
+
+  readonly onMessage = (line: string): void => {
+    this.serverMessages.push(line)
+  }
+
+  progress(phase: ProgressPhase): ProgressCallback {
+    return (event) => {
+      throwIfCancelled(this.options.signal, 'The transfer')
+      this.options.onProgress?.({
+        phase,
+        loaded: event.loaded,
+        total: event.total || undefined,
+        detail: event.phase,
+      })
+    }
+  }
+
+  /** Translates a failure of this session into a readable, token-free AppFailure. */
+  failure(error: unknown, action: string, reassurance?: string): AppFailure {
+    const cancelledByUser = this.options.signal?.aborted === true
+    const isAbort = (error as Error | undefined)?.name === 'AbortError' ||
+      (error as Error | undefined)?.name === 'TimeoutError'
+    if (isAbort && !cancelledByUser) {
+      return new AppFailure(
+        'TIMEOUT',
+        `The server took too long to answer. ${reassurance ?? ''}`.trim(),
+      )
+    }
+    const failure = toAppFailure(error, {
+      action,
+      url: this.url,
+      secrets: this.secrets,
+      serverMessages: this.serverMessages,
+      reassurance,
+    })
+    if (failure.code === 'UNAUTHORIZED' && this.credentialsAsked && !this.credentialsFound) {
+      return new AppFailure(
+        'UNAUTHORIZED',
+        `The server needs a user name and token for ${this.url}. Add a token in Settings (or set INKPRESS_USERNAME and INKPRESS_TOKEN). ${reassurance ?? ''}`.trim(),
+      )
+    }
+    return failure
+  }
+}

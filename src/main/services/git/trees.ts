@@ -1,0 +1,123 @@
+import git, { type TreeEntry } from 'isomorphic-git'
+import type { RepoContext } from './repo-queue'
+
+/** A file in a tree: its blob and mode. `null` means "absent". */
+export interface FileEntry {
+  oid: string
+  mode: string
+}
+
+export type FileChanges = Map<string, FileEntry | null>
+
+export const EMPTY_TREE = '4b825dc642cb6eb9a060e54bf8d69288fbee4904'
+
+async function readTreeEntries(ctx: RepoContext, treeOid: string): Promise<TreeEntry[]> {
+  const { tree } = await git.readTree({ ...ctx, oid: treeOid })
+  return tree
+}
+
+export async function treeOfCommit(ctx: RepoContext, commitOid: string): Promise<string> {
+  const { commit } = await git.readCommit({ ...ctx, oid: commitOid })
+  return commit.tree
+}
+
+/** Every file of a tree, keyed by path. */
+export async function flattenTree(
+  ctx: RepoContext,
+  treeOid: string | undefined,
+  prefix = '',
+  out: Map<string, FileEntry> = new Map(),
+): Promise<Map<string, FileEntry>> {
+  if (!treeOid) return out
+  for (const entry of await readTreeEntries(ctx, treeOid)) {
+    const path = prefix + entry.path
+    if (entry.type === 'tree') await flattenTree(ctx, entry.oid, `${path}/`, out)
+    else if (entry.type === 'blob') out.set(path, { oid: entry.oid, mode: entry.mode })
+  }
+  return out
+}
+
+/**
+ * Files that differ between two trees; `null` on a side means absent there.
+ * Only descends into subtrees whose ids differ, so unchanged folders cost nothing.
+ */
+export async function diffTrees(
+  ctx: RepoContext,
+  before: string | undefined,
+  after: string | undefined,
+  prefix = '',
+  out: Map<string, { before: FileEntry | null; after: FileEntry | null }> = new Map(),
+): Promise<Map<string, { before: FileEntry | null; after: FileEntry | null }>> {
+  if (before === after) return out
+  const a = before ? await readTreeEntries(ctx, before) : []
+  const b = after ? await readTreeEntries(ctx, after) : []
+  const byName = new Map<string, { a?: TreeEntry; b?: TreeEntry }>()
+  for (const entry of a) byName.set(entry.path, { a: entry })
+  for (const entry of b) byName.set(entry.path, { ...byName.get(entry.path), b: entry })
+  for (const [name, { a: ea, b: eb }] of byName) {
+    if (ea && eb && ea.oid === eb.oid && ea.mode === eb.mode) continue
+    const path = prefix + name
+    const aTree = ea?.type === 'tree' ? ea.oid : undefined
+    const bTree = eb?.type === 'tree' ? eb.oid : undefined
+    if (aTree || bTree) await diffTrees(ctx, aTree, bTree, `${path}/`, out)
+    const aFile = ea && ea.type === 'blob' ? { oid: ea.oid, mode: ea.mode } : null
+    const bFile = eb && eb.type === 'blob' ? { oid: eb.oid, mode: eb.mode } : null
+    if (aFile || bFile) out.set(path, { before: aFile, after: bFile })
+  }
+  return out
+}
+
+/** The blob at `path` inside a tree, or null. */
+export async function fileInTree(
+  ctx: RepoContext,
+  treeOid: string | undefined,
+  path: string,
+): Promise<FileEntry | null> {
+  let current = treeOid
+  const parts = path.split('/')
+  for (let i = 0; i < parts.length && current; i++) {
+    const entry = (await readTreeEntries(ctx, current)).find((e) => e.path === parts[i])
+    if (!entry) return null
+    if (i === parts.length - 1) return entry.type === 'blob' ? { oid: entry.oid, mode: entry.mode } : null
+    current = entry.type === 'tree' ? entry.oid : undefined
+  }
+  return null
+}
+
+/**
+ * Writes a new tree equal to `baseTree` with `changes` applied, rewriting only the
+ * folders that contain a change (so a 10,000-file tree costs a few small writes).
+ */
+export async function applyTreeChanges(
+  ctx: RepoContext,
+  baseTree: string | undefined,
+  changes: FileChanges,
+): Promise<string> {
+  const entries = new Map<string, TreeEntry>()
+  if (baseTree) for (const entry of await readTreeEntries(ctx, baseTree)) entries.set(entry.path, entry)
+
+  const nested = new Map<string, FileChanges>()
+  for (const [path, change] of changes) {
+    const slash = path.indexOf('/')
+    if (slash < 0) {
+      if (change) entries.set(path, { path, mode: change.mode, oid: change.oid, type: 'blob' })
+      else entries.delete(path)
+      continue
+    }
+    const folder = path.slice(0, slash)
+    let sub = nested.get(folder)
+    if (!sub) nested.set(folder, (sub = new Map()))
+    sub.set(path.slice(slash + 1), change)
+  }
+  for (const [folder, subChanges] of nested) {
+    const existing = entries.get(folder)
+    const subTree = await applyTreeChanges(
+      ctx,
+      existing?.type === 'tree' ? existing.oid : undefined,
+      subChanges,
+    )
+    if (subTree === EMPTY_TREE) entries.delete(folder)
+    else entries.set(folder, { path: folder, mode: '040000', oid: subTree, type: 'tree' })
+  }
+  return git.writeTree({ ...ctx, tree: [...entries.values()] })
+}

@@ -1,0 +1,131 @@
+import git from 'isomorphic-git'
+import { readdir, readFile, stat } from 'node:fs/promises'
+import path from 'node:path'
+import { readIndexSnapshot, statMatchesIndex } from './index-file'
+import type { RepoContext } from './repo-queue'
+import { flattenTree, treeOfCommit, type FileEntry } from './trees'
+
+export type FileState = 'new' | 'modified' | 'deleted' | 'unchanged'
+
+export interface WorkingFileChange {
+  path: string
+  state: Exclude<FileState, 'unchanged'>
+  /** Blob in HEAD (absent for new files). */
+  headOid?: string
+  /** Blob of the working file (absent for deleted files). */
+  workdirOid?: string
+  mode?: string
+}
+
+export interface WorkingTreeScan {
+  headOid?: string
+  headFiles: Map<string, FileEntry>
+  changes: WorkingFileChange[]
+}
+
+export async function resolveHead(ctx: RepoContext): Promise<string | undefined> {
+  try {
+    return await git.resolveRef({ ...ctx, ref: 'HEAD' })
+  } catch {
+    return undefined
+  }
+}
+
+interface WorkdirFile {
+  size: number
+  mtimeMs: number
+  mode: number
+}
+
+/** Lists working files (posix paths), skipping `.git` and ignored folders nobody tracks. */
+async function listWorkdir(
+  ctx: RepoContext,
+  trackedFolders: Set<string>,
+): Promise<Map<string, WorkdirFile>> {
+  const files = new Map<string, WorkdirFile>()
+  async function visit(relative: string): Promise<void> {
+    const absolute = relative ? path.join(ctx.dir, relative) : ctx.dir
+    const entries = await readdir(absolute, { withFileTypes: true })
+    await Promise.all(
+      entries.map(async (entry) => {
+        const child = relative ? `${relative}/${entry.name}` : entry.name
+        if (entry.isDirectory()) {
+          if (child === '.git') return
+          if (!trackedFolders.has(child) && (await git.isIgnored({ ...ctx, filepath: child }))) return
+          await visit(child)
+        } else if (entry.isFile() || entry.isSymbolicLink()) {
+          const s = await stat(path.join(absolute, entry.name)).catch(() => undefined)
+          if (s?.isFile()) files.set(child, { size: s.size, mtimeMs: s.mtimeMs, mode: s.mode })
+        }
+      }),
+    )
+  }
+  await visit('')
+  return files
+}
+
+function foldersOf(paths: Iterable<string>): Set<string> {
+  const folders = new Set<string>()
+  for (const p of paths) {
+    let slash = p.lastIndexOf('/')
+    while (slash > 0) {
+      const folder = p.slice(0, slash)
+      if (folders.has(folder)) break
+      folders.add(folder)
+      slash = folder.lastIndexOf('/')
+    }
+  }
+  return folders
+}
+
+export async function hashWorkingFile(ctx: RepoContext, filepath: string): Promise<string> {
+  const content = await readFile(path.join(ctx.dir, filepath))
+  const { oid } = await git.hashBlob({ object: content })
+  return oid
+}
+
+/**
+ * Compares HEAD with the working files, like `statusMatrix`, but only reads files whose
+ * stat data differs from the index (plus paths where index and HEAD disagree). On 10,000
+ * posts this is a directory walk and one tree read instead of hashing every file.
+ */
+export async function scanWorkingTree(
+  ctx: RepoContext,
+  only?: ReadonlySet<string>,
+): Promise<WorkingTreeScan> {
+  const headOid = await resolveHead(ctx)
+  const headFiles = headOid ? await flattenTree(ctx, await treeOfCommit(ctx, headOid)) : new Map()
+  const index = await readIndexSnapshot(ctx.gitdir)
+  const indexEntries = index?.entries ?? new Map()
+  const workdir = await listWorkdir(ctx, foldersOf([...headFiles.keys(), ...indexEntries.keys()]))
+
+  const candidates = new Set<string>()
+  for (const [filepath, file] of workdir) {
+    const entry = indexEntries.get(filepath)
+    if (!index || !entry || !statMatchesIndex(entry, file, index.mtimeMs)) candidates.add(filepath)
+  }
+  for (const filepath of indexEntries.keys()) if (!workdir.has(filepath)) candidates.add(filepath)
+  for (const [filepath, head] of headFiles) {
+    if (indexEntries.get(filepath)?.oid !== head.oid) candidates.add(filepath)
+  }
+  for (const filepath of indexEntries.keys()) if (!headFiles.has(filepath)) candidates.add(filepath)
+
+  const changes: WorkingFileChange[] = []
+  for (const filepath of [...candidates].sort()) {
+    if (only && !only.has(filepath)) continue
+    const head = headFiles.get(filepath)
+    const file = workdir.get(filepath)
+    if (!file) {
+      if (head) changes.push({ path: filepath, state: 'deleted', headOid: head.oid })
+      continue
+    }
+    if (!head && !indexEntries.has(filepath) && (await git.isIgnored({ ...ctx, filepath }))) continue
+    const workdirOid = await hashWorkingFile(ctx, filepath)
+    const mode = file.mode & 0o111 ? '100755' : '100644'
+    if (!head) changes.push({ path: filepath, state: 'new', workdirOid, mode })
+    else if (head.oid !== workdirOid) {
+      changes.push({ path: filepath, state: 'modified', headOid: head.oid, workdirOid, mode })
+    }
+  }
+  return { headOid, headFiles, changes }
+}
