@@ -79,18 +79,12 @@ export async function startGitServer(options: GitServerOptions = {}): Promise<Gi
       res.end('Write access denied')
       return
     }
+    let dropAfterBytes: number | undefined
     if (req.method === 'POST' && url.pathname.endsWith('/git-receive-pack')) {
       receivePackCount++
-      const limit = faults.dropReceivePackAfterBytes
-      if (limit !== undefined) {
-        let seen = 0
-        req.on('data', (chunk: Buffer) => {
-          seen += chunk.length
-          if (seen >= limit) req.socket.destroy()
-        })
-      }
+      dropAfterBytes = faults.dropReceivePackAfterBytes
     }
-    runBackend(req, res, url, user.username)
+    runBackend(req, res, url, user.username, dropAfterBytes)
   }
 
   function authenticate(header: string | undefined): GitServerUser | undefined {
@@ -102,7 +96,13 @@ export async function startGitServer(options: GitServerOptions = {}): Promise<Gi
     return users.find((u) => u.username === username && u.token === token)
   }
 
-  function runBackend(req: IncomingMessage, res: ServerResponse, url: URL, user: string): void {
+  function runBackend(
+    req: IncomingMessage,
+    res: ServerResponse,
+    url: URL,
+    user: string,
+    dropAfterBytes?: number,
+  ): void {
     const env: NodeJS.ProcessEnv = {
       PATH: process.env.PATH,
       GIT_PROJECT_ROOT: root,
@@ -121,8 +121,23 @@ export async function startGitServer(options: GitServerOptions = {}): Promise<Gi
     if (req.headers['git-protocol']) env.GIT_PROTOCOL = String(req.headers['git-protocol'])
 
     const child = spawn(GIT, ['http-backend'], { env, stdio: ['pipe', 'pipe', 'pipe'] })
-    req.pipe(child.stdin)
     child.stdin.on('error', () => undefined)
+    if (dropAfterBytes === undefined) {
+      req.pipe(child.stdin)
+    } else {
+      // Forward only the first bytes, then cut the connection and stop the backend,
+      // like a network that fails halfway through a push.
+      let forwarded = 0
+      req.on('data', (chunk: Buffer) => {
+        const room = dropAfterBytes - forwarded
+        if (room > 0) child.stdin.write(chunk.subarray(0, room))
+        forwarded += Math.min(room, chunk.length)
+        if (forwarded >= dropAfterBytes) {
+          child.kill('SIGKILL')
+          req.socket.destroy()
+        }
+      })
+    }
     req.on('close', () => {
       if (!req.complete) child.kill()
     })
@@ -169,7 +184,8 @@ export async function startGitServer(options: GitServerOptions = {}): Promise<Gi
   const { port } = server.address() as AddressInfo
   const baseUrl = `http://127.0.0.1:${port}`
 
-  const repoPath = (name: string): string => join(root, name.endsWith('.git') ? name : `${name}.git`)
+  const repoPath = (name: string): string =>
+    join(root, name.endsWith('.git') ? name : `${name}.git`)
 
   return {
     baseUrl,

@@ -43,9 +43,8 @@ function systemCodeOf(error: unknown): string | undefined {
     current = (current as ErrorLike).cause
   }
   const message = (error as ErrorLike | undefined)?.message ?? ''
-  const match = /\b(ECONNREFUSED|ENOTFOUND|ECONNRESET|ETIMEDOUT|EAI_AGAIN|EPIPE|EHOSTUNREACH)\b/.exec(
-    message,
-  )
+  const match =
+    /\b(ECONNREFUSED|ENOTFOUND|ECONNRESET|ETIMEDOUT|EAI_AGAIN|EPIPE|EHOSTUNREACH)\b/.exec(message)
   if (match) return match[1]
   if (/socket hang up/i.test(message)) return 'ECONNRESET'
   return undefined
@@ -90,8 +89,14 @@ export function toAppFailure(error: unknown, context: ErrorContext): AppFailure 
       `The server accepted the token but it is not allowed to do this${where}. Give the token write access to the repository.`,
     )
   }
-  if (status === 404 || e.code === 'NotFoundError' && context.url && /remote|http/i.test(e.message ?? '')) {
-    return make('NOT_FOUND', `The repository was not found on the server${where}. Check the address.`)
+  if (
+    status === 404 ||
+    (e.code === 'NotFoundError' && context.url && /remote|http/i.test(e.message ?? ''))
+  ) {
+    return make(
+      'NOT_FOUND',
+      `The repository was not found on the server${where}. Check the address.`,
+    )
   }
   if (status === 408 || status === 504) {
     return make('TIMEOUT', `The server took too long to answer${where}.`)

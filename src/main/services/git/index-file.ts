@@ -31,7 +31,8 @@ export async function readIndexSnapshot(gitdir: string): Promise<IndexSnapshot |
   try {
     ;[buffer, { mtimeMs }] = await Promise.all([readFile(file), stat(file)])
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { entries: new Map(), mtimeMs: 0 }
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT')
+      return { entries: new Map(), mtimeMs: 0 }
     throw error
   }
   if (buffer.length < 12 || buffer.toString('latin1', 0, 4) !== 'DIRC') return undefined

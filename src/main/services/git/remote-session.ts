@@ -88,7 +88,8 @@ export class RemoteSession {
   /** Translates a failure of this session into a readable, token-free AppFailure. */
   failure(error: unknown, action: string, reassurance?: string): AppFailure {
     const cancelledByUser = this.options.signal?.aborted === true
-    const isAbort = (error as Error | undefined)?.name === 'AbortError' ||
+    const isAbort =
+      (error as Error | undefined)?.name === 'AbortError' ||
       (error as Error | undefined)?.name === 'TimeoutError'
     if (isAbort && !cancelledByUser) {
       return new AppFailure(

@@ -11,7 +11,12 @@ import {
   findUpstream,
   resolveRefOrUndefined,
 } from './upstream'
-import { resolveHead, scanWorkingTree, type FileState, type WorkingFileChange } from './working-tree'
+import {
+  resolveHead,
+  scanWorkingTree,
+  type FileState,
+  type WorkingFileChange,
+} from './working-tree'
 
 export interface RepoStatus {
   /** Undefined when HEAD is detached. */

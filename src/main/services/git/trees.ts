@@ -78,7 +78,8 @@ export async function fileInTree(
   for (let i = 0; i < parts.length && current; i++) {
     const entry = (await readTreeEntries(ctx, current)).find((e) => e.path === parts[i])
     if (!entry) return null
-    if (i === parts.length - 1) return entry.type === 'blob' ? { oid: entry.oid, mode: entry.mode } : null
+    if (i === parts.length - 1)
+      return entry.type === 'blob' ? { oid: entry.oid, mode: entry.mode } : null
     current = entry.type === 'tree' ? entry.oid : undefined
   }
   return null
@@ -94,7 +95,8 @@ export async function applyTreeChanges(
   changes: FileChanges,
 ): Promise<string> {
   const entries = new Map<string, TreeEntry>()
-  if (baseTree) for (const entry of await readTreeEntries(ctx, baseTree)) entries.set(entry.path, entry)
+  if (baseTree)
+    for (const entry of await readTreeEntries(ctx, baseTree)) entries.set(entry.path, entry)
 
   const nested = new Map<string, FileChanges>()
   for (const [path, change] of changes) {

@@ -27,13 +27,14 @@ export async function currentBranch(ctx: RepoContext): Promise<string> {
 }
 
 /** Where the branch publishes to: its configured upstream, else origin/<branch>. */
-export async function findUpstream(ctx: RepoContext, branch: string): Promise<Upstream | undefined> {
+export async function findUpstream(
+  ctx: RepoContext,
+  branch: string,
+): Promise<Upstream | undefined> {
   const configured = (await git.getConfig({ ...ctx, path: `branch.${branch}.remote` })) as
-    | string
-    | undefined
+    string | undefined
   const merge = (await git.getConfig({ ...ctx, path: `branch.${branch}.merge` })) as
-    | string
-    | undefined
+    string | undefined
   const remote = configured && configured !== '.' ? configured : 'origin'
   const url = (await git.getConfig({ ...ctx, path: `remote.${remote}.url` })) as string | undefined
   if (!url) return undefined
@@ -53,7 +54,10 @@ export async function requireUpstream(ctx: RepoContext, branch: string): Promise
   return upstream
 }
 
-export async function resolveRefOrUndefined(ctx: RepoContext, ref: string): Promise<string | undefined> {
+export async function resolveRefOrUndefined(
+  ctx: RepoContext,
+  ref: string,
+): Promise<string | undefined> {
   try {
     return await git.resolveRef({ ...ctx, ref })
   } catch {

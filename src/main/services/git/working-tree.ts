@@ -51,7 +51,8 @@ async function listWorkdir(
         const child = relative ? `${relative}/${entry.name}` : entry.name
         if (entry.isDirectory()) {
           if (child === '.git') return
-          if (!trackedFolders.has(child) && (await git.isIgnored({ ...ctx, filepath: child }))) return
+          if (!trackedFolders.has(child) && (await git.isIgnored({ ...ctx, filepath: child })))
+            return
           await visit(child)
         } else if (entry.isFile() || entry.isSymbolicLink()) {
           const s = await stat(path.join(absolute, entry.name)).catch(() => undefined)
@@ -119,7 +120,8 @@ export async function scanWorkingTree(
       if (head) changes.push({ path: filepath, state: 'deleted', headOid: head.oid })
       continue
     }
-    if (!head && !indexEntries.has(filepath) && (await git.isIgnored({ ...ctx, filepath }))) continue
+    if (!head && !indexEntries.has(filepath) && (await git.isIgnored({ ...ctx, filepath })))
+      continue
     const workdirOid = await hashWorkingFile(ctx, filepath)
     const mode = file.mode & 0o111 ? '100755' : '100644'
     if (!head) changes.push({ path: filepath, state: 'new', workdirOid, mode })

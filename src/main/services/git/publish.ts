@@ -1,0 +1,242 @@
+import git from 'isomorphic-git'
+import { readFile } from 'node:fs/promises'
+import path from 'node:path'
+import { AppFailure } from '../../../shared/result'
+import { resolveAuthor, type Author } from './author'
+import { checkoutAfterIntegration } from './integrate'
+import { generateCommitMessage } from './commit-message'
+import { readConflictState, unresolvedPaths } from './conflict-state'
+import { runInRepoQueue, type RepoContext } from './repo-queue'
+import { RemoteSession, throwIfCancelled, type RemoteOptions } from './remote-session'
+import { normalizeRepoPath } from './status'
+import { applyTreeChanges, treeOfCommit, type FileChanges } from './trees'
+import {
+  aheadBehind,
+  assertUsableRepository,
+  currentBranch,
+  requireUpstream,
+  resolveRefOrUndefined,
+  type Upstream,
+} from './upstream'
+import { scanWorkingTree, type WorkingFileChange } from './working-tree'
+
+export interface PublishOptions extends RemoteOptions {
+  /** Overrides the generated message. */
+  message?: string
+  /** Only these files (repository-relative); default: every changed file. */
+  paths?: string[]
+  author?: Partial<Author>
+}
+
+export interface PublishResult {
+  /** The commit created from the working files, if there were changes. */
+  commitOid?: string
+  message?: string
+  /** How the server's newer commits were brought in. */
+  integrated: 'none' | 'fast-forward' | 'replayed'
+  pushed: boolean
+  /** Branch tip after publishing. */
+  headOid: string
+  files: string[]
+}
+
+const KEPT = 'Your commit is saved on this computer and will be published next time.'
+
+async function commitSelectedChanges(
+  ctx: RepoContext,
+  branch: string,
+  headOid: string | undefined,
+  changes: WorkingFileChange[],
+  options: PublishOptions,
+): Promise<{ oid: string; message: string }> {
+  const author = await resolveAuthor(ctx, options.author)
+  const fileChanges: FileChanges = new Map()
+  for (const change of changes) {
+    if (change.state === 'deleted') {
+      fileChanges.set(change.path, null)
+      continue
+    }
+    const blob = await readFile(path.join(ctx.dir, change.path))
+    const oid = await git.writeBlob({ ...ctx, blob })
+    fileChanges.set(change.path, { oid, mode: change.mode ?? '100644' })
+  }
+  const tree = await applyTreeChanges(
+    ctx,
+    headOid ? await treeOfCommit(ctx, headOid) : undefined,
+    fileChanges,
+  )
+  const message =
+    options.message?.trim() ||
+    (await generateCommitMessage(
+      ctx.dir,
+      changes.map((c) => c.path),
+    ))
+  const timestamp = Math.floor(Date.now() / 1000)
+  const signature = { ...author, timestamp, timezoneOffset: new Date().getTimezoneOffset() }
+  const oid = await git.writeCommit({
+    ...ctx,
+    commit: {
+      message: message.endsWith('\n') ? message : `${message}\n`,
+      tree,
+      parent: headOid ? [headOid] : [],
+      author: signature,
+      committer: signature,
+    },
+  })
+  await git.writeRef({ ...ctx, ref: `refs/heads/${branch}`, value: oid, force: true })
+  // Keep the index in step with the new commit so the files show as unchanged.
+  const added = changes.filter((c) => c.state !== 'deleted').map((c) => c.path)
+  if (added.length > 0) await git.add({ ...ctx, filepath: added })
+  for (const change of changes) {
+    if (change.state === 'deleted') await git.remove({ ...ctx, filepath: change.path })
+  }
+  return { oid, message }
+}
+
+async function fetchUpstream(
+  ctx: RepoContext,
+  upstream: Upstream,
+  session: RemoteSession,
+  reassurance: string | undefined,
+): Promise<string | undefined> {
+  try {
+    await git.fetch({
+      ...ctx,
+      http: session.http,
+      onAuth: session.onAuth,
+      onMessage: session.onMessage,
+      onProgress: session.progress('fetch'),
+      remote: upstream.remote,
+      ref: upstream.remoteBranch,
+      singleBranch: true,
+      tags: false,
+    })
+  } catch (error) {
+    // An empty repository on the server has no branch to fetch yet.
+    if ((error as { code?: string }).code !== 'NotFoundError' || /HTTP/.test(String(error))) {
+      throw session.failure(error, 'Fetching from the server', reassurance)
+    }
+  }
+  return resolveRefOrUndefined(ctx, upstream.trackingRef)
+}
+
+async function pushUpstream(
+  ctx: RepoContext,
+  branch: string,
+  upstream: Upstream,
+  session: RemoteSession,
+  signal: AbortSignal | undefined,
+): Promise<void> {
+  try {
+    await git.push({
+      ...ctx,
+      http: session.http,
+      onAuth: session.onAuth,
+      onMessage: session.onMessage,
+      onProgress: session.progress('push'),
+      remote: upstream.remote,
+      ref: branch,
+      remoteRef: upstream.remoteBranch,
+      force: false,
+      signal,
+    })
+  } catch (error) {
+    throw session.failure(error, 'Publishing', KEPT)
+  }
+}
+
+/**
+ * Publishes the working changes: commit (offline is fine), fetch, bring in the server's
+ * newer commits (fast-forward or replay), push. Never force-pushes. On a conflict the
+ * writer's commits are saved on a recovery ref first and their files stay as they are.
+ */
+export function publish(repoRoot: string, options: PublishOptions = {}): Promise<PublishResult> {
+  return runInRepoQueue(repoRoot, async (ctx) => {
+    const { signal, onProgress } = options
+    await assertUsableRepository(ctx)
+    const branch = await currentBranch(ctx)
+    const upstream = await requireUpstream(ctx, branch)
+    const conflict = await readConflictState(ctx)
+    if (conflict && unresolvedPaths(conflict).length > 0) {
+      throw new AppFailure(
+        'CONFLICT',
+        `Choose your version or the server's for these posts before publishing: ${unresolvedPaths(conflict).join(', ')}.`,
+      )
+    }
+    throwIfCancelled(signal, 'Publishing')
+
+    onProgress?.({ phase: 'scan', loaded: 0 })
+    const only = options.paths ? new Set(options.paths.map(normalizeRepoPath)) : undefined
+    const scan = await scanWorkingTree(ctx, only)
+    throwIfCancelled(signal, 'Publishing')
+
+    let commit: { oid: string; message: string } | undefined
+    if (scan.changes.length > 0) {
+      onProgress?.({ phase: 'commit', loaded: 0, total: scan.changes.length })
+      commit = await commitSelectedChanges(ctx, branch, scan.headOid, scan.changes, options)
+      onProgress?.({ phase: 'commit', loaded: scan.changes.length, total: scan.changes.length })
+    }
+    const localOid = commit?.oid ?? scan.headOid
+    const trackedBefore = await resolveRefOrUndefined(ctx, upstream.trackingRef)
+    const { ahead } = await aheadBehind(ctx, localOid, trackedBefore)
+    const nothingLocal = ahead === 0 && !conflict
+    if (!localOid) {
+      throw new AppFailure('NOTHING_TO_PUBLISH', 'There is nothing to publish: no posts yet.')
+    }
+
+    const session = new RemoteSession(upstream.url, options)
+    const waiting = nothingLocal ? undefined : `${KEPT}`
+    let remoteOid: string | undefined
+    try {
+      throwIfCancelled(signal, 'Publishing')
+      remoteOid = await fetchUpstream(ctx, upstream, session, waiting)
+    } catch (error) {
+      if (nothingLocal) throw nothingToPublish()
+      throw error
+    }
+    throwIfCancelled(signal, 'Publishing')
+
+    onProgress?.({ phase: 'integrate', loaded: 0 })
+    const integration = await checkoutAfterIntegration(ctx, branch, localOid, remoteOid, conflict)
+    const headOid = integration.headOid
+    const files = scan.changes.map((c) => c.path)
+    if (nothingLocal || headOid === remoteOid) {
+      // The server may already have the commits (e.g. a push whose answer was lost).
+      if (nothingLocal && integration.integrated === 'none') throw nothingToPublish()
+      onProgress?.({ phase: 'done', loaded: 1, total: 1 })
+      return {
+        ...commitInfo(commit),
+        integrated: integration.integrated,
+        pushed: false,
+        headOid,
+        files,
+      }
+    }
+
+    throwIfCancelled(signal, 'Publishing')
+    onProgress?.({ phase: 'push', loaded: 0 })
+    await pushUpstream(ctx, branch, upstream, session, signal)
+    onProgress?.({ phase: 'done', loaded: 1, total: 1 })
+    return {
+      ...commitInfo(commit),
+      integrated: integration.integrated,
+      pushed: true,
+      headOid,
+      files,
+    }
+  })
+}
+
+function commitInfo(commit: { oid: string; message: string } | undefined): {
+  commitOid?: string
+  message?: string
+} {
+  return commit ? { commitOid: commit.oid, message: commit.message } : {}
+}
+
+function nothingToPublish(): AppFailure {
+  return new AppFailure(
+    'NOTHING_TO_PUBLISH',
+    'There is nothing to publish: every post is already on the server.',
+  )
+}

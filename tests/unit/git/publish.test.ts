@@ -1,0 +1,366 @@
+import { access, readFile, rm, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { AppFailure } from '../../../src/shared/result'
+import {
+  getStatus,
+  publish,
+  resolveConflict,
+  conflictVersions,
+} from '../../../src/main/services/git'
+import {
+  bareGit,
+  createPlayground,
+  credentials,
+  git,
+  post,
+  pushFromOtherMachine,
+  TOKEN,
+  type Playground,
+} from './fixtures'
+
+async function failureOf(promise: Promise<unknown>): Promise<AppFailure> {
+  try {
+    await promise
+  } catch (error) {
+    expect(error).toBeInstanceOf(AppFailure)
+    return error as AppFailure
+  }
+  throw new Error('expected the operation to fail')
+}
+
+let pg: Playground
+beforeEach(async () => {
+  pg = await createPlayground()
+})
+afterEach(async () => {
+  await pg.cleanup()
+})
+
+describe('publish', () => {
+  it('commits the edited post and the push lands on the server', async () => {
+    const dir = await pg.clone('laptop')
+    await pg.write(dir, 'posts/hello.md', post('Hello again', 'Edited text.'))
+    const progress: string[] = []
+
+    const result = await publish(dir, { credentials, onProgress: (e) => progress.push(e.phase) })
+
+    expect(result.pushed).toBe(true)
+    expect(result.message).toBe('Publish: Hello again')
+    expect(await bareGit(pg.bare, 'log', '-1', '--format=%s|%an')).toBe(
+      'Publish: Hello again|Test Writer',
+    )
+    expect(await bareGit(pg.bare, 'show', 'main:posts/hello.md')).toContain('Edited text.')
+    expect(await bareGit(pg.bare, 'rev-parse', 'main')).toBe(result.headOid)
+    expect(progress).toEqual(expect.arrayContaining(['scan', 'commit', 'fetch', 'push', 'done']))
+    const status = await getStatus(dir)
+    expect(status).toMatchObject({ branch: 'main', upstream: 'origin/main', ahead: 0, files: [] })
+    expect(await git(dir, 'status', '--porcelain')).toBe('')
+  })
+
+  it('generates "Update N posts", honours a custom message and only the chosen paths', async () => {
+    const dir = await pg.clone('laptop')
+    await pg.write(dir, 'posts/hello.md', post('Hello', 'changed'))
+    await pg.write(dir, 'posts/second.md', post('Second', 'changed'))
+    await pg.write(dir, 'posts/third.md', post('Third', 'new'))
+    await rm(path.join(dir, 'posts/second.md'))
+    const first = await publish(dir, { credentials, paths: ['posts/hello.md', 'posts/third.md'] })
+    expect(first.message).toBe('Update 2 posts')
+    expect(await bareGit(pg.bare, 'ls-tree', '--name-only', '-r', 'main')).toBe(
+      'posts/hello.md\nposts/second.md\nposts/third.md',
+    )
+    const status = await getStatus(dir)
+    expect(status.files).toEqual([{ path: 'posts/second.md', state: 'deleted' }])
+
+    await publish(dir, { credentials, message: 'Remove the second post' })
+    expect(await bareGit(pg.bare, 'log', '-1', '--format=%s')).toBe('Remove the second post')
+    expect(await bareGit(pg.bare, 'ls-tree', '--name-only', '-r', 'main')).toBe(
+      'posts/hello.md\nposts/third.md',
+    )
+  })
+
+  it('reports a wrong token in plain words and keeps the commit and the edit', async () => {
+    const dir = await pg.clone('laptop')
+    await pg.write(dir, 'posts/hello.md', post('Hello', 'Do not lose me.'))
+    const before = await bareGit(pg.bare, 'rev-parse', 'main')
+
+    const failure = await failureOf(
+      publish(dir, { credentials: { username: 'writer', token: 'wrong-token-123' } }),
+    )
+
+    expect(failure.code).toBe('UNAUTHORIZED')
+    expect(failure.message).toMatch(/refused the token/)
+    expect(failure.message).toMatch(/saved on this computer/)
+    expect(failure.message).not.toContain('wrong-token-123')
+    expect(await bareGit(pg.bare, 'rev-parse', 'main')).toBe(before)
+    expect(await git(dir, 'log', '-1', '--format=%s')).toBe('Publish: Hello')
+    expect(await pg.read(dir, 'posts/hello.md')).toContain('Do not lose me.')
+    const status = await getStatus(dir)
+    expect(status.ahead).toBe(1)
+    expect(status.waitingSummary).toBe('1 commit waiting to publish')
+
+    // The waiting commit goes out with the right token, without a new commit.
+    const retry = await publish(dir, { credentials })
+    expect(retry.commitOid).toBeUndefined()
+    expect(await bareGit(pg.bare, 'show', 'main:posts/hello.md')).toContain('Do not lose me.')
+  })
+
+  it('answers 403 for a token without write access', async () => {
+    const dir = await pg.clone('laptop')
+    await pg.write(dir, 'posts/hello.md', post('Hello', 'edit'))
+    const failure = await failureOf(
+      publish(dir, { credentials: { username: 'reader', token: 'read-only-token' } }),
+    )
+    expect(failure.code).toBe('FORBIDDEN')
+    expect(failure.message).toMatch(/not allowed/)
+    expect(await git(dir, 'log', '-1', '--format=%s')).toBe('Publish: Hello')
+  })
+
+  it('explains when no token is available', async () => {
+    const dir = await pg.clone('laptop')
+    await pg.write(dir, 'posts/hello.md', post('Hello', 'edit'))
+    const failure = await failureOf(publish(dir, { credentials: async () => undefined }))
+    expect(failure.code).toBe('UNAUTHORIZED')
+    expect(failure.message).toMatch(/needs a user name and token/)
+  })
+
+  it('never writes the token into .git/config or messages', async () => {
+    const dir = await pg.clone('laptop')
+    await pg.write(dir, 'posts/hello.md', post('Hello', 'edit'))
+    await publish(dir, { credentials })
+    pg.server.faults.dropReceivePackAfterBytes = 1
+    await pg.write(dir, 'posts/hello.md', post('Hello', 'edit 2'))
+    const failure = await failureOf(publish(dir, { credentials }))
+    const config = await readFile(path.join(dir, '.git/config'), 'utf8')
+    expect(config).not.toContain(TOKEN)
+    expect(failure.message).not.toContain(TOKEN)
+    expect(JSON.stringify(await getStatus(dir))).not.toContain(TOKEN)
+  })
+})
+
+describe('publish when the server is ahead', () => {
+  it('fast-forwards when there is nothing local', async () => {
+    const dir = await pg.clone('laptop')
+    await pushFromOtherMachine(
+      pg,
+      'desktop',
+      'posts/second.md',
+      post('Second', 'From the desktop.'),
+    )
+
+    const result = await publish(dir, { credentials })
+
+    expect(result).toMatchObject({ integrated: 'fast-forward', pushed: false })
+    expect(await pg.read(dir, 'posts/second.md')).toContain('From the desktop.')
+    expect(await git(dir, 'rev-parse', 'HEAD')).toBe(await bareGit(pg.bare, 'rev-parse', 'main'))
+    expect(await git(dir, 'status', '--porcelain')).toBe('')
+  })
+
+  it('replays local commits on top of diverged server commits', async () => {
+    const dir = await pg.clone('laptop')
+    await pushFromOtherMachine(
+      pg,
+      'desktop',
+      'posts/second.md',
+      post('Second', 'From the desktop.'),
+    )
+    await pg.write(dir, 'posts/hello.md', post('Hello', 'From the laptop.'))
+
+    const result = await publish(dir, { credentials })
+
+    expect(result).toMatchObject({ integrated: 'replayed', pushed: true })
+    expect(await bareGit(pg.bare, 'log', '--format=%s', 'main')).toBe(
+      'Publish: Hello\nEdit posts/second.md elsewhere\nInitial posts',
+    )
+    expect(await bareGit(pg.bare, 'show', 'main:posts/hello.md')).toContain('From the laptop.')
+    expect(await bareGit(pg.bare, 'show', 'main:posts/second.md')).toContain('From the desktop.')
+    expect(await pg.read(dir, 'posts/second.md')).toContain('From the desktop.')
+    expect(await git(dir, 'status', '--porcelain')).toBe('')
+    expect((await getStatus(dir)).ahead).toBe(0)
+  })
+
+  it('on a conflict saves the local work, keeps the writer text, and publishes after resolving', async () => {
+    const dir = await pg.clone('laptop')
+    await pushFromOtherMachine(pg, 'desktop', 'posts/hello.md', post('Hello', 'Desktop words.'))
+    await pg.write(dir, 'posts/hello.md', post('Hello', 'Laptop words.'))
+    await pg.write(dir, 'posts/new.md', post('New', 'Only on the laptop.'))
+    const serverBefore = await bareGit(pg.bare, 'rev-parse', 'main')
+
+    const failure = await failureOf(publish(dir, { credentials }))
+
+    expect(failure.code).toBe('CONFLICT')
+    expect(failure.message).toContain('posts/hello.md')
+    expect(failure.message).not.toContain('posts/new.md')
+    expect(await pg.read(dir, 'posts/hello.md')).toContain('Laptop words.')
+    const recoveryRefs = await git(
+      dir,
+      'for-each-ref',
+      '--format=%(refname) %(objectname)',
+      'refs/inkpress/recovery',
+    )
+    const [recoveryRef, recoveryOid] = recoveryRefs.split(' ')
+    expect(recoveryRef).toMatch(/^refs\/inkpress\/recovery\//)
+    expect(await git(dir, 'show', `${recoveryOid}:posts/hello.md`)).toContain('Laptop words.')
+    expect(await bareGit(pg.bare, 'rev-parse', 'main')).toBe(serverBefore)
+    expect((await getStatus(dir)).conflicts).toEqual(['posts/hello.md'])
+
+    // Publishing again without choosing is refused, still without losing anything.
+    expect((await failureOf(publish(dir, { credentials }))).code).toBe('CONFLICT')
+    const versions = await conflictVersions(dir, 'posts/hello.md')
+    expect(versions.mine).toContain('Laptop words.')
+    expect(versions.theirs).toContain('Desktop words.')
+
+    expect(await resolveConflict(dir, 'posts/hello.md', 'mine')).toEqual({ remaining: [] })
+    const result = await publish(dir, { credentials })
+
+    expect(result).toMatchObject({ integrated: 'replayed', pushed: true })
+    expect(await bareGit(pg.bare, 'show', 'main:posts/hello.md')).toContain('Laptop words.')
+    expect(await bareGit(pg.bare, 'show', 'main:posts/new.md')).toContain('Only on the laptop.')
+    expect(await bareGit(pg.bare, 'log', '--format=%s', '-3', 'main')).toContain(
+      'Edit posts/hello.md elsewhere',
+    )
+    expect((await getStatus(dir)).conflicts).toEqual([])
+  })
+
+  it('takes the server version or an edited text when the writer chooses so', async () => {
+    const dir = await pg.clone('laptop')
+    await pushFromOtherMachine(pg, 'desktop', 'posts/hello.md', post('Hello', 'Desktop words.'))
+    await pushFromOtherMachine(pg, 'tablet', 'posts/second.md', post('Second', 'Tablet words.'))
+    await pg.write(dir, 'posts/hello.md', post('Hello', 'Laptop words.'))
+    await pg.write(dir, 'posts/second.md', post('Second', 'Laptop second.'))
+    const failure = await failureOf(publish(dir, { credentials }))
+    expect(failure.message).toContain('posts/hello.md, posts/second.md')
+
+    expect(await resolveConflict(dir, 'posts/hello.md', 'theirs')).toEqual({
+      remaining: ['posts/second.md'],
+    })
+    expect(await pg.read(dir, 'posts/hello.md')).toContain('Desktop words.')
+    await resolveConflict(dir, 'posts/second.md', { text: post('Second', 'Merged by hand.') })
+    await publish(dir, { credentials })
+
+    expect(await bareGit(pg.bare, 'show', 'main:posts/hello.md')).toContain('Desktop words.')
+    expect(await bareGit(pg.bare, 'show', 'main:posts/second.md')).toContain('Merged by hand.')
+    expect(await git(dir, 'status', '--porcelain')).toBe('')
+  })
+})
+
+describe('publish failures keep every word', () => {
+  it('keeps the commit when the connection drops mid-push, and publishes later', async () => {
+    const dir = await pg.clone('laptop')
+    await pg.write(dir, 'posts/hello.md', post('Hello', 'Survives a dropped connection.'))
+    pg.server.faults.dropReceivePackAfterBytes = 20
+    const before = await bareGit(pg.bare, 'rev-parse', 'main')
+
+    const failure = await failureOf(publish(dir, { credentials }))
+
+    expect(failure.code).toBe('NETWORK')
+    expect(failure.message).toMatch(/connection to the server was lost/)
+    expect(failure.message).toMatch(/saved on this computer/)
+    expect(pg.server.receivePackRequests()).toBe(1)
+    expect(await bareGit(pg.bare, 'rev-parse', 'main')).toBe(before)
+    expect(await git(dir, 'log', '-1', '--format=%s')).toBe('Publish: Hello')
+    expect(await pg.read(dir, 'posts/hello.md')).toContain('Survives a dropped connection.')
+    expect((await getStatus(dir)).waitingSummary).toBe('1 commit waiting to publish')
+
+    pg.server.faults.dropReceivePackAfterBytes = undefined
+    const retry = await publish(dir, { credentials })
+    expect(retry.pushed).toBe(true)
+    expect(await bareGit(pg.bare, 'show', 'main:posts/hello.md')).toContain(
+      'Survives a dropped connection.',
+    )
+  })
+
+  it('reports the reason of a server hook that refuses the push', async () => {
+    const dir = await pg.clone('laptop')
+    await pg.server.refusePushes('blog', 'Posts on main need a review first')
+    await pg.write(dir, 'posts/hello.md', post('Hello', 'Refused but kept.'))
+
+    const failure = await failureOf(publish(dir, { credentials }))
+
+    expect(failure.code).toBe('PUSH_REJECTED')
+    expect(failure.message).toContain('Posts on main need a review first')
+    expect(await git(dir, 'log', '-1', '--format=%s')).toBe('Publish: Hello')
+    expect(await pg.read(dir, 'posts/hello.md')).toContain('Refused but kept.')
+    expect(await bareGit(pg.bare, 'log', '-1', '--format=%s', 'main')).toBe('Initial posts')
+  })
+
+  it('commits offline when the server cannot be reached', async () => {
+    const dir = await pg.clone('laptop')
+    await git(dir, 'remote', 'set-url', 'origin', 'http://127.0.0.1:9/blog.git')
+    await pg.write(dir, 'posts/hello.md', post('Hello', 'Written on a train.'))
+    const failure = await failureOf(publish(dir, { credentials }))
+    expect(failure.code).toBe('NETWORK')
+    expect(failure.message).toMatch(/Could not reach the server/)
+    expect(await git(dir, 'show', 'HEAD:posts/hello.md')).toContain('Written on a train.')
+  })
+
+  it('refuses a leftover index.lock without touching anything', async () => {
+    const dir = await pg.clone('laptop')
+    await pg.write(dir, 'posts/hello.md', post('Hello', 'edit'))
+    await writeFile(path.join(dir, '.git/index.lock'), '')
+    const failure = await failureOf(publish(dir, { credentials }))
+    expect(failure.code).toBe('INDEX_LOCKED')
+    expect(failure.message).toMatch(/index\.lock/)
+    expect(await git(dir, 'log', '-1', '--format=%s')).toBe('Initial posts')
+    expect(await pg.read(dir, 'posts/hello.md')).toContain('edit')
+  })
+
+  it('refuses a detached HEAD', async () => {
+    const dir = await pg.clone('laptop')
+    await git(dir, 'checkout', '-q', '--detach')
+    await pg.write(dir, 'posts/hello.md', post('Hello', 'edit'))
+    const failure = await failureOf(publish(dir, { credentials }))
+    expect(failure.code).toBe('DETACHED_HEAD')
+    expect(failure.message).toMatch(/not on a branch/)
+    expect(await pg.read(dir, 'posts/hello.md')).toContain('edit')
+  })
+
+  it('says when there is nothing to publish', async () => {
+    const dir = await pg.clone('laptop')
+    const failure = await failureOf(publish(dir, { credentials }))
+    expect(failure.code).toBe('NOTHING_TO_PUBLISH')
+    expect(failure.message).toMatch(/nothing to publish/)
+  })
+
+  it('explains SSH remotes and offers the HTTPS address', async () => {
+    const dir = await pg.clone('laptop')
+    await git(dir, 'remote', 'set-url', 'origin', 'git@github.com:writer/blog.git')
+    await pg.write(dir, 'posts/hello.md', post('Hello', 'edit'))
+    const failure = await failureOf(publish(dir, { credentials }))
+    expect(failure.code).toBe('SSH_UNSUPPORTED')
+    expect(failure.message).toContain('https://github.com/writer/blog.git')
+    expect(await pg.read(dir, 'posts/hello.md')).toContain('edit')
+  })
+
+  it('refuses without a remote, and refuses shallow clones', async () => {
+    const dir = await pg.clone('laptop')
+    await git(dir, 'remote', 'remove', 'origin')
+    await pg.write(dir, 'posts/hello.md', post('Hello', 'edit'))
+    expect((await failureOf(publish(dir, { credentials }))).code).toBe('NO_REMOTE')
+
+    const shallow = path.join(pg.tmp, 'shallow')
+    await git(pg.tmp, 'clone', '-q', '--depth', '1', `file://${pg.bare}`, shallow)
+    await access(path.join(shallow, '.git/shallow'))
+    const failure = await failureOf(publish(shallow, { credentials }))
+    expect(failure.code).toBe('SHALLOW_CLONE')
+    expect(failure.message).toMatch(/shallow clone/)
+  })
+
+  it('can be cancelled before anything is sent', async () => {
+    const dir = await pg.clone('laptop')
+    await pg.write(dir, 'posts/hello.md', post('Hello', 'edit'))
+    const controller = new AbortController()
+    const failure = await failureOf(
+      publish(dir, {
+        credentials,
+        signal: controller.signal,
+        onProgress: (e) => {
+          if (e.phase === 'commit' && e.loaded > 0) controller.abort()
+        },
+      }),
+    )
+    expect(failure.code).toBe('CANCELLED')
+    expect(await git(dir, 'log', '-1', '--format=%s')).toBe('Publish: Hello')
+    expect(await bareGit(pg.bare, 'log', '-1', '--format=%s', 'main')).toBe('Initial posts')
+  })
+})
