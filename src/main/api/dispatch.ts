@@ -30,6 +30,9 @@ export async function dispatchCall(
   } catch (error) {
     if (isAppFailure(error)) return fail(error.code, error.message)
     logger.error(`call ${name} failed`, error)
-    return fail('INTERNAL', `Something went wrong in ${name}: ${(error as Error)?.message ?? 'unknown error'}.`)
+    return fail(
+      'INTERNAL',
+      `Something went wrong in ${name}: ${(error as Error)?.message ?? 'unknown error'}.`,
+    )
   }
 }

@@ -49,7 +49,9 @@ export function createSession(context: HostContext): Session {
     watcher = null
     current = info
     if (context.watchRepository !== false) {
-      watcher = new RepositoryWatcher(info.root, (paths) => context.emit('posts:changed', { paths }))
+      watcher = new RepositoryWatcher(info.root, (paths) =>
+        context.emit('posts:changed', { paths }),
+      )
       watcher.start()
     }
     await context.settings.rememberRepository(info.root)
@@ -57,9 +59,14 @@ export function createSession(context: HostContext): Session {
   }
 
   const handlers: Handlers = {
-    'app:info': async () => ({ mode: context.mode, version: context.version, platform: process.platform }),
+    'app:info': async () => ({
+      mode: context.mode,
+      version: context.version,
+      platform: process.platform,
+    }),
     'repo:open': open,
-    'repo:openSample': async () => open(await ensureSampleBlog(context.bundledSampleDir, context.appDataDir)),
+    'repo:openSample': async () =>
+      open(await ensureSampleBlog(context.bundledSampleDir, context.appDataDir)),
     'repo:current': async () => current,
     'repo:recent': async () => (await context.settings.read()).recentRepositories,
     'repo:pickFolder': async () => {
@@ -76,7 +83,8 @@ export function createSession(context: HostContext): Session {
       if (!isAllowedExternalUrl(url)) {
         throw new AppFailure('INVALID_ARGUMENT', 'Only http, https and mailto links can be opened.')
       }
-      if (!context.openExternal) throw new AppFailure('NOT_SUPPORTED', 'Opening links is handled by the browser here.')
+      if (!context.openExternal)
+        throw new AppFailure('NOT_SUPPORTED', 'Opening links is handled by the browser here.')
       await context.openExternal(new URL(url).href)
     },
   }

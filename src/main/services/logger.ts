@@ -7,7 +7,9 @@ export interface Logger {
 export const consoleLogger: Logger = {
   info: (message) => console.log(`[inkpress] ${message}`),
   error: (message, error) =>
-    console.error(`[inkpress] ${message}${error ? `: ${(error as Error)?.stack ?? String(error)}` : ''}`),
+    console.error(
+      `[inkpress] ${message}${error ? `: ${(error as Error)?.stack ?? String(error)}` : ''}`,
+    ),
 }
 
 export const silentLogger: Logger = { info: () => {}, error: () => {} }

@@ -12,6 +12,7 @@ import {
 import type {
   AppInfo,
   GitProgressEvent,
+  MenuCommandEvent,
   PostDocument,
   PostListItem,
   PostsChangedEvent,
@@ -97,6 +98,7 @@ export type Api = { [K in CallName]: (...args: CallArgs<K>) => Promise<Result<Ca
 export interface EventPayloads {
   'posts:changed': PostsChangedEvent
   'git:progress': GitProgressEvent
+  'menu:command': MenuCommandEvent
 }
 
 export type EventListener<E extends EventName> = (payload: EventPayloads[E]) => void

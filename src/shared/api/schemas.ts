@@ -25,7 +25,10 @@ export const PostText = z
   .max(MAX_POST_BYTES, 'This post is larger than 20 MB and cannot be saved.')
 
 /** Content hash of the version the editor started from; lets a save notice an edit made on disk. */
-export const BaseVersion = z.string().regex(/^[0-9a-f]{64}$/, 'Invalid base version.').nullable()
+export const BaseVersion = z
+  .string()
+  .regex(/^[0-9a-f]{64}$/, 'Invalid base version.')
+  .nullable()
 
 export const SaveOptions = z
   .object({

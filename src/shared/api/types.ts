@@ -44,3 +44,7 @@ export interface GitProgressEvent {
   loaded: number
   total: number | null
 }
+
+export interface MenuCommandEvent {
+  command: 'openFolder' | 'save'
+}

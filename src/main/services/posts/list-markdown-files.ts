@@ -3,7 +3,15 @@ import path from 'node:path'
 import type { PostListItem } from '../../../shared/api'
 import { toRepoRelative } from '../repository/confine-path'
 
-const SKIPPED_FOLDERS = new Set(['.git', 'node_modules', '.cache', 'public', '_site', 'dist', 'out'])
+const SKIPPED_FOLDERS = new Set([
+  '.git',
+  'node_modules',
+  '.cache',
+  'public',
+  '_site',
+  'dist',
+  'out',
+])
 const MARKDOWN_FILE = /\.(md|markdown|mdx)$/i
 
 /** Markdown files of a plain folder of posts, newest change first. */

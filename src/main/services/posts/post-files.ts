@@ -17,9 +17,13 @@ export async function readPostFile(repoRoot: string, relativePath: string): Prom
   let modifiedMs: number
   try {
     const info = await stat(absolute)
-    if (info.isDirectory()) throw new AppFailure('READ_FAILED', `"${relativePath}" is a folder, not a post.`)
+    if (info.isDirectory())
+      throw new AppFailure('READ_FAILED', `"${relativePath}" is a folder, not a post.`)
     if (info.size > MAX_POST_BYTES) {
-      throw new AppFailure('TOO_LARGE', `"${relativePath}" is ${(info.size / 1048576).toFixed(1)} MB; Inkpress opens posts up to 20 MB.`)
+      throw new AppFailure(
+        'TOO_LARGE',
+        `"${relativePath}" is ${(info.size / 1048576).toFixed(1)} MB; Inkpress opens posts up to 20 MB.`,
+      )
     }
     bytes = await readFile(absolute)
     modifiedMs = info.mtimeMs
@@ -27,18 +31,29 @@ export async function readPostFile(repoRoot: string, relativePath: string): Prom
     if (error instanceof AppFailure) throw error
     throw describeReadError(relativePath, error)
   }
-  return { path: relativePath, text: decodeText(relativePath, bytes), version: contentVersion(bytes), modifiedMs }
+  return {
+    path: relativePath,
+    text: decodeText(relativePath, bytes),
+    version: contentVersion(bytes),
+    modifiedMs,
+  }
 }
 
 /** Binary files and invalid UTF-8 are refused rather than shown mangled and saved back corrupted. */
 function decodeText(relativePath: string, bytes: Buffer): string {
   if (bytes.subarray(0, 8192).includes(0)) {
-    throw new AppFailure('BINARY_FILE', `"${relativePath}" looks like a binary file, not Markdown text.`)
+    throw new AppFailure(
+      'BINARY_FILE',
+      `"${relativePath}" looks like a binary file, not Markdown text.`,
+    )
   }
   try {
     return utf8.decode(bytes)
   } catch {
-    throw new AppFailure('BINARY_FILE', `"${relativePath}" is not valid UTF-8 text, so Inkpress will not edit it.`)
+    throw new AppFailure(
+      'BINARY_FILE',
+      `"${relativePath}" is not valid UTF-8 text, so Inkpress will not edit it.`,
+    )
   }
 }
 
@@ -46,10 +61,17 @@ export function describeReadError(relativePath: string, error: unknown): AppFail
   const code = (error as NodeJS.ErrnoException).code
   if (code === 'ENOENT') return new AppFailure('NOT_FOUND', `"${relativePath}" no longer exists.`)
   if (code === 'EACCES' || code === 'EPERM') {
-    return new AppFailure('PERMISSION_DENIED', `Inkpress may not read "${relativePath}" (permission denied).`)
+    return new AppFailure(
+      'PERMISSION_DENIED',
+      `Inkpress may not read "${relativePath}" (permission denied).`,
+    )
   }
-  if (code === 'EISDIR') return new AppFailure('READ_FAILED', `"${relativePath}" is a folder, not a post.`)
-  return new AppFailure('READ_FAILED', `Could not read "${relativePath}": ${(error as Error).message}`)
+  if (code === 'EISDIR')
+    return new AppFailure('READ_FAILED', `"${relativePath}" is a folder, not a post.`)
+  return new AppFailure(
+    'READ_FAILED',
+    `Could not read "${relativePath}": ${(error as Error).message}`,
+  )
 }
 
 /**
@@ -87,5 +109,10 @@ export async function savePostFile(
     throw error
   })
   const info = await stat(absolute)
-  return { path: relativePath, version: contentVersion(bytes), modifiedMs: info.mtimeMs, bytes: bytes.length }
+  return {
+    path: relativePath,
+    version: contentVersion(bytes),
+    modifiedMs: info.mtimeMs,
+    bytes: bytes.length,
+  }
 }

@@ -7,13 +7,23 @@ import { AppFailure } from '../../../shared/result'
  * the repository, following symlinks: the lexical check stops `../`, the realpath check stops
  * links that lead out.
  */
-export async function resolveInsideRepository(repoRoot: string, relativePath: string): Promise<string> {
+export async function resolveInsideRepository(
+  repoRoot: string,
+  relativePath: string,
+): Promise<string> {
   const shown = relativePath.slice(0, 200)
   if (relativePath.includes('\0')) {
     throw new AppFailure('INVALID_ARGUMENT', 'A path cannot contain a NUL byte.')
   }
-  if (path.isAbsolute(relativePath) || path.win32.isAbsolute(relativePath) || relativePath.includes('\\')) {
-    throw new AppFailure('OUTSIDE_REPOSITORY', `"${shown}" must be a path inside the repository, written with forward slashes.`)
+  if (
+    path.isAbsolute(relativePath) ||
+    path.win32.isAbsolute(relativePath) ||
+    relativePath.includes('\\')
+  ) {
+    throw new AppFailure(
+      'OUTSIDE_REPOSITORY',
+      `"${shown}" must be a path inside the repository, written with forward slashes.`,
+    )
   }
   const root = await realpath(repoRoot)
   const candidate = path.resolve(root, relativePath)
@@ -22,11 +32,17 @@ export async function resolveInsideRepository(repoRoot: string, relativePath: st
   }
   const segments = path.relative(root, candidate).split(path.sep)
   if (segments[0] === '.git') {
-    throw new AppFailure('OUTSIDE_REPOSITORY', `"${shown}" is inside Git's own folder, which Inkpress does not edit.`)
+    throw new AppFailure(
+      'OUTSIDE_REPOSITORY',
+      `"${shown}" is inside Git's own folder, which Inkpress does not edit.`,
+    )
   }
   const real = await realpathOfNearestExisting(candidate)
   if (!isInside(root, real)) {
-    throw new AppFailure('OUTSIDE_REPOSITORY', `"${shown}" leads outside the open repository through a link.`)
+    throw new AppFailure(
+      'OUTSIDE_REPOSITORY',
+      `"${shown}" leads outside the open repository through a link.`,
+    )
   }
   return candidate
 }

@@ -5,7 +5,10 @@ import { AppFailure } from '../../../shared/result'
 
 export async function openRepository(folder: string): Promise<RepositoryInfo> {
   if (!path.isAbsolute(folder)) {
-    throw new AppFailure('INVALID_ARGUMENT', `"${folder}" is not a full folder path (it should start with "/" or a drive letter).`)
+    throw new AppFailure(
+      'INVALID_ARGUMENT',
+      `"${folder}" is not a full folder path (it should start with "/" or a drive letter).`,
+    )
   }
   let root: string
   try {
@@ -16,8 +19,10 @@ export async function openRepository(folder: string): Promise<RepositoryInfo> {
   } catch (error) {
     if (error instanceof AppFailure) throw error
     const code = (error as NodeJS.ErrnoException).code
-    if (code === 'ENOENT') throw new AppFailure('NOT_FOUND', `The folder "${folder}" does not exist.`)
-    if (code === 'EACCES') throw new AppFailure('PERMISSION_DENIED', `Inkpress may not read the folder "${folder}".`)
+    if (code === 'ENOENT')
+      throw new AppFailure('NOT_FOUND', `The folder "${folder}" does not exist.`)
+    if (code === 'EACCES')
+      throw new AppFailure('PERMISSION_DENIED', `Inkpress may not read the folder "${folder}".`)
     throw new AppFailure('READ_FAILED', `Could not open "${folder}": ${(error as Error).message}`)
   }
   const isGitRepository = await stat(path.join(root, '.git')).then(

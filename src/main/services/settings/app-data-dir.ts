@@ -8,6 +8,7 @@ import path from 'node:path'
 export function defaultAppDataDir(env: Record<string, string | undefined> = process.env): string {
   if (env.INKPRESS_DATA_DIR) return path.resolve(env.INKPRESS_DATA_DIR)
   if (process.platform === 'win32' && env.APPDATA) return path.join(env.APPDATA, 'Inkpress')
-  if (process.platform === 'darwin') return path.join(os.homedir(), 'Library', 'Application Support', 'Inkpress')
+  if (process.platform === 'darwin')
+    return path.join(os.homedir(), 'Library', 'Application Support', 'Inkpress')
   return path.join(env.XDG_CONFIG_HOME ?? path.join(os.homedir(), '.config'), 'inkpress')
 }

@@ -53,7 +53,10 @@ export class SettingsStore {
   async rememberRepository(root: string): Promise<void> {
     await this.update((settings) => ({
       ...settings,
-      recentRepositories: [root, ...settings.recentRepositories.filter((r) => r !== root)].slice(0, MAX_RECENT),
+      recentRepositories: [root, ...settings.recentRepositories.filter((r) => r !== root)].slice(
+        0,
+        MAX_RECENT,
+      ),
     }))
   }
 }

@@ -1,0 +1,83 @@
+import { useEffect, useState } from 'react'
+import { EditorPane } from './components/EditorPane'
+import { NoticeBar } from './components/NoticeBar'
+import { PostList } from './components/PostList'
+import { FolderPathForm, WelcomeScreen } from './components/WelcomeScreen'
+import { isDirty, pickAndOpenFolder, savePost, useInkpress } from './state/store'
+
+export function App() {
+  const repository = useInkpress((state) => state.repository)
+  const post = useInkpress((state) => state.post)
+  const saving = useInkpress((state) => state.saving)
+  const desktop = useInkpress((state) => state.appInfo?.mode === 'desktop')
+  const [choosingFolder, setChoosingFolder] = useState(false)
+  const dirty = isDirty(post)
+
+  useEffect(() => {
+    const warnBeforeLeaving = (event: BeforeUnloadEvent) => {
+      if (isDirty(useInkpress.getState().post)) event.preventDefault()
+    }
+    window.addEventListener('beforeunload', warnBeforeLeaving)
+    return () => window.removeEventListener('beforeunload', warnBeforeLeaving)
+  }, [])
+
+  useEffect(() => {
+    const transport = useInkpress.getState().transport
+    return transport?.events['menu:command'](({ command }) => {
+      if (command === 'openFolder') void pickAndOpenFolder()
+      if (command === 'save') void savePost()
+    })
+  }, [])
+
+  const chooseFolder = async () => {
+    if (!(desktop && (await pickAndOpenFolder()))) setChoosingFolder((open) => !open)
+  }
+
+  return (
+    <div className="app">
+      <header className="toolbar">
+        <strong className="brand">Inkpress</strong>
+        {repository && (
+          <span className="repo-name" title={repository.root} data-testid="repo-name">
+            {repository.name}
+          </span>
+        )}
+        <button type="button" onClick={() => void chooseFolder()}>
+          Open folder…
+        </button>
+        <span className="spacer" />
+        {post && (
+          <>
+            <span className="save-state" data-testid="save-state">
+              {saving ? 'Saving…' : dirty ? 'Unsaved changes' : 'Saved'}
+            </span>
+            <button
+              type="button"
+              onClick={() => void savePost()}
+              disabled={!dirty || saving}
+              title="Save (Ctrl/Cmd+S)"
+            >
+              Save
+            </button>
+          </>
+        )}
+      </header>
+      {choosingFolder && !desktop && (
+        <div className="folder-drawer">
+          <FolderPathForm onDone={() => setChoosingFolder(false)} />
+        </div>
+      )}
+      <NoticeBar />
+      {repository ? (
+        <div className="workspace">
+          <nav className="sidebar" aria-label="Posts">
+            <PostList />
+          </nav>
+          <EditorPane />
+        </div>
+      ) : (
+        <WelcomeScreen />
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,30 @@
+import { isDirty, openPost, useInkpress } from '../state/store'
+
+export function PostList() {
+  const posts = useInkpress((state) => state.posts)
+  const openPath = useInkpress((state) => state.post?.path)
+  const dirty = useInkpress((state) => isDirty(state.post))
+  if (posts.length === 0) return <p className="empty">No Markdown posts in this folder yet.</p>
+  return (
+    <ul className="post-list" aria-label="Posts">
+      {posts.map((post) => (
+        <li key={post.path}>
+          <button
+            type="button"
+            data-testid="post-item"
+            data-path={post.path}
+            aria-current={post.path === openPath ? 'true' : undefined}
+            title={post.path}
+            onClick={() => void openPost(post.path)}
+          >
+            <span className="post-title">{post.title}</span>
+            <span className="post-path">
+              {post.path}
+              {post.path === openPath && dirty ? ' •' : ''}
+            </span>
+          </button>
+        </li>
+      ))}
+    </ul>
+  )
+}

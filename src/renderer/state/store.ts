@@ -1,0 +1,219 @@
+import { create } from 'zustand'
+import type { AppInfo, PostDocument, PostListItem, RepositoryInfo } from '../../shared/api'
+import type { AppError, Result } from '../../shared/result'
+import type { Transport } from '../api/transport'
+
+export interface OpenPost {
+  path: string
+  /** The text as last read from or written to disk. */
+  savedText: string
+  /** Content hash of `savedText` on disk, the base of the next save; null once the file is gone. */
+  version: string | null
+  /** The editor's buffer; unsaved when it differs from savedText. */
+  text: string
+  /** Bumped when the buffer is replaced from outside the editor (open, reload). */
+  loadCount: number
+}
+
+export interface Notice {
+  kind: 'error' | 'info'
+  message: string
+}
+
+export interface InkpressState {
+  transport: Transport | null
+  appInfo: AppInfo | null
+  repository: RepositoryInfo | null
+  recent: string[]
+  posts: PostListItem[]
+  post: OpenPost | null
+  notice: Notice | null
+  saving: boolean
+  /** Set when the open file changed on disk while the buffer had unsaved edits. */
+  externalChange: PostDocument | null
+}
+
+export const isDirty = (post: OpenPost | null): boolean =>
+  post !== null && post.text !== post.savedText
+
+export const useInkpress = create<InkpressState>(() => ({
+  transport: null,
+  appInfo: null,
+  repository: null,
+  recent: [],
+  posts: [],
+  post: null,
+  notice: null,
+  saving: false,
+  externalChange: null,
+}))
+
+const set = useInkpress.setState
+const get = useInkpress.getState
+
+function api() {
+  const transport = get().transport
+  if (!transport) throw new Error('The store is used before connect().')
+  return transport.api
+}
+
+/** Unwraps a Result, showing its error to the writer; returns null on failure. */
+function take<T>(result: Result<T>): T | null {
+  if (result.ok) return result.value
+  showError(result.error)
+  return null
+}
+
+export const showError = (error: AppError) =>
+  set({ notice: { kind: 'error', message: error.message } })
+export const showInfo = (message: string) => set({ notice: { kind: 'info', message } })
+export const dismissNotice = () => set({ notice: null })
+
+export async function connect(transport: Transport): Promise<void> {
+  set({ transport })
+  transport.events['posts:changed'](({ paths }) => void onFilesChanged(paths))
+  const [info, repository] = await Promise.all([
+    transport.api['app:info'](),
+    transport.api['repo:current'](),
+  ])
+  set({ appInfo: take(info) })
+  const current = take(repository)
+  if (current) await showRepository(current)
+  else await refreshRecent()
+}
+
+async function refreshRecent(): Promise<void> {
+  set({ recent: take(await api()['repo:recent']()) ?? [] })
+}
+
+async function showRepository(repository: RepositoryInfo): Promise<void> {
+  set({ repository, post: null, posts: [], externalChange: null })
+  await Promise.all([refreshPosts(), refreshRecent()])
+}
+
+export async function openRepository(folder: string): Promise<boolean> {
+  if (!confirmDiscard()) return false
+  const repository = take(await api()['repo:open'](folder.trim()))
+  if (repository) await showRepository(repository)
+  return repository !== null
+}
+
+export async function openSample(): Promise<void> {
+  if (!confirmDiscard()) return
+  const repository = take(await api()['repo:openSample']())
+  if (repository) await showRepository(repository)
+}
+
+/** Desktop: the system dialog. Returns false where there is none (browser mode). */
+export async function pickAndOpenFolder(): Promise<boolean> {
+  const picked = await api()['repo:pickFolder']()
+  if (!picked.ok) return false
+  if (picked.value) await openRepository(picked.value)
+  return true
+}
+
+export async function refreshPosts(): Promise<void> {
+  const posts = take(await api()['posts:list']())
+  if (posts) set({ posts })
+}
+
+export async function openPost(path: string): Promise<void> {
+  if (get().post?.path === path || !confirmDiscard()) return
+  const document = take(await api()['posts:read'](path))
+  if (!document) return
+  set((state) => ({
+    post: {
+      path: document.path,
+      savedText: document.text,
+      version: document.version,
+      text: document.text,
+      loadCount: (state.post?.loadCount ?? 0) + 1,
+    },
+    externalChange: null,
+    notice: null,
+  }))
+}
+
+export function updateText(text: string): void {
+  const post = get().post
+  if (post && post.text !== text) set({ post: { ...post, text } })
+}
+
+export async function savePost(
+  options: { overwriteExternalChanges?: boolean } = {},
+): Promise<boolean> {
+  const post = get().post
+  if (!post || get().saving) return false
+  const text = post.text
+  set({ saving: true })
+  const saved = await api()['posts:save'](post.path, text, post.version, options)
+  set({ saving: false })
+  if (!saved.ok) {
+    if (saved.error.code === 'CONFLICT') await noticeExternalChange(post.path)
+    showError(saved.error)
+    return false
+  }
+  // The buffer may have changed while saving: only what was written becomes "saved".
+  set((state) => ({
+    post:
+      state.post && state.post.path === post.path
+        ? { ...state.post, savedText: text, version: saved.value.version }
+        : state.post,
+    externalChange: null,
+    notice: { kind: 'info', message: `Saved ${post.path}` },
+  }))
+  return true
+}
+
+async function onFilesChanged(paths: string[]): Promise<void> {
+  void refreshPosts()
+  const post = get().post
+  if (post && paths.includes(post.path)) await noticeExternalChange(post.path)
+}
+
+async function noticeExternalChange(path: string): Promise<void> {
+  const result = await api()['posts:read'](path)
+  const post = get().post
+  if (!post || post.path !== path) return
+  if (!result.ok) {
+    if (result.error.code === 'NOT_FOUND') {
+      set({
+        notice: { kind: 'error', message: `${path} was deleted on disk. Save to keep your text.` },
+        post: { ...post, version: null },
+      })
+    }
+    return
+  }
+  if (result.value.version === post.version) return
+  if (!isDirty(post)) return reloadFrom(result.value)
+  set({ externalChange: result.value })
+}
+
+function reloadFrom(document: PostDocument): void {
+  set((state) => ({
+    post: {
+      path: document.path,
+      savedText: document.text,
+      version: document.version,
+      text: document.text,
+      loadCount: (state.post?.loadCount ?? 0) + 1,
+    },
+    externalChange: null,
+  }))
+}
+
+/** The writer chose the version on disk over their unsaved edits. */
+export function acceptExternalChange(): void {
+  const document = get().externalChange
+  if (document) reloadFrom(document)
+}
+
+/** The writer keeps their buffer; the next save overwrites the disk version knowingly. */
+export async function keepMineOverExternalChange(): Promise<void> {
+  await savePost({ overwriteExternalChanges: true })
+}
+
+function confirmDiscard(): boolean {
+  const post = get().post
+  return !isDirty(post) || window.confirm(`${post?.path} has unsaved changes. Discard them?`)
+}
