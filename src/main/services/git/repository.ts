@@ -45,7 +45,7 @@ async function isEmptyOrMissing(dir: string): Promise<boolean> {
  * Clones an HTTPS repository into `dir` (which must be empty or missing). The remote URL
  * saved in `.git/config` never carries credentials. A failed clone leaves no half-made folder.
  */
-export function cloneRepository(
+export async function cloneRepository(
   url: string,
   dir: string,
   options: RemoteOptions = {},
