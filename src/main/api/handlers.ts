@@ -1,31 +1,13 @@
-import type { EventPayloads, Handlers, RepositoryInfo } from '../../shared/api'
-import type { EventName } from '../../shared/api/channels'
+import type { Handlers, RepositoryInfo } from '../../shared/api'
 import { AppFailure } from '../../shared/result'
-import { isAllowedExternalUrl } from '../../shared/external-links'
-import type { Logger } from '../services/logger'
-import { listMarkdownFiles } from '../services/posts/list-markdown-files'
-import { readPostFile, savePostFile } from '../services/posts/post-files'
 import { openRepository } from '../services/repository/open-repository'
-import { ensureSampleBlog } from '../services/sample/sample-blog'
-import type { SettingsStore } from '../services/settings/settings-store'
 import { RepositoryWatcher } from '../services/watch/repository-watcher'
+import { appHandlers } from './handlers/app-handlers'
+import { postHandlers } from './handlers/post-handlers'
+import { repositoryHandlers } from './handlers/repository-handlers'
+import type { HostContext, SessionContext } from './session-context'
 
-/** What differs between hosts; everything else is the same handler code. */
-export interface HostContext {
-  mode: 'desktop' | 'browser'
-  version: string
-  appDataDir: string
-  bundledSampleDir: string
-  settings: SettingsStore
-  logger: Logger
-  emit<E extends EventName>(event: E, payload: EventPayloads[E]): void
-  /** Desktop only: the system folder picker. */
-  pickFolder?: () => Promise<string | null>
-  /** Desktop only: hand a vetted URL to the OS. */
-  openExternal?: (url: string) => Promise<void>
-  /** Whether to watch the open repository for changes made by other programs. */
-  watchRepository?: boolean
-}
+export type { HostContext } from './session-context'
 
 export interface Session {
   handlers: Handlers
@@ -34,64 +16,44 @@ export interface Session {
   close(): Promise<void>
 }
 
-export function createSession(context: HostContext): Session {
+/** One open repository and the handlers that serve it; every host wraps one of these. */
+export function createSession(host: HostContext): Session {
   let current: RepositoryInfo | null = null
   let watcher: RepositoryWatcher | null = null
 
-  const requireRepository = (): RepositoryInfo => {
-    if (!current) throw new AppFailure('NO_REPOSITORY_OPEN', 'Open a blog repository first.')
-    return current
-  }
-
-  const open = async (folder: string): Promise<RepositoryInfo> => {
+  const openFolder = async (folder: string): Promise<RepositoryInfo> => {
     const info = await openRepository(folder)
     await watcher?.close()
     watcher = null
     current = info
-    if (context.watchRepository !== false) {
-      watcher = new RepositoryWatcher(info.root, (paths) =>
-        context.emit('posts:changed', { paths }),
-      )
+    if (host.watchRepository !== false) {
+      watcher = new RepositoryWatcher(info.root, (paths) => host.emit('posts:changed', { paths }))
       watcher.start()
     }
-    await context.settings.rememberRepository(info.root)
+    await host.settings.rememberRepository(info.root)
     return info
   }
 
+  const context: SessionContext = {
+    ...host,
+    openFolder,
+    currentRepository: () => current,
+    requireRepository: () => {
+      if (!current) throw new AppFailure('NO_REPOSITORY_OPEN', 'Open a blog repository first.')
+      return current
+    },
+  }
+
+  // Adding a call to the contract without adding its handler to one of these groups fails to compile.
   const handlers: Handlers = {
-    'app:info': async () => ({
-      mode: context.mode,
-      version: context.version,
-      platform: process.platform,
-    }),
-    'repo:open': open,
-    'repo:openSample': async () =>
-      open(await ensureSampleBlog(context.bundledSampleDir, context.appDataDir)),
-    'repo:current': async () => current,
-    'repo:recent': async () => (await context.settings.read()).recentRepositories,
-    'repo:pickFolder': async () => {
-      if (!context.pickFolder) {
-        throw new AppFailure('NOT_SUPPORTED', 'In browser mode, type the folder path instead.')
-      }
-      return context.pickFolder()
-    },
-    'posts:list': async () => listMarkdownFiles(requireRepository().root),
-    'posts:read': async (path) => readPostFile(requireRepository().root, path),
-    'posts:save': async (path, text, baseVersion, options) =>
-      savePostFile(requireRepository().root, path, text, baseVersion, options ?? {}),
-    'shell:openExternal': async (url) => {
-      if (!isAllowedExternalUrl(url)) {
-        throw new AppFailure('INVALID_ARGUMENT', 'Only http, https and mailto links can be opened.')
-      }
-      if (!context.openExternal)
-        throw new AppFailure('NOT_SUPPORTED', 'Opening links is handled by the browser here.')
-      await context.openExternal(new URL(url).href)
-    },
+    ...appHandlers(context),
+    ...repositoryHandlers(context),
+    ...postHandlers(context),
   }
 
   return {
     handlers,
-    open,
+    open: openFolder,
     close: async () => {
       await watcher?.close()
       watcher = null
