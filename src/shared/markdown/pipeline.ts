@@ -1,30 +1,20 @@
 import type { Root as HastRoot } from 'hast'
-import rehypeSanitize from 'rehype-sanitize'
-import rehypeStringify from 'rehype-stringify'
-import remarkFrontmatter from 'remark-frontmatter'
-import remarkGfm from 'remark-gfm'
-import remarkParse from 'remark-parse'
-import remarkRehype from 'remark-rehype'
-import { unified } from 'unified'
-import { previewSanitizeSchema } from './sanitize-schema'
+import { toHtml } from 'hast-util-to-html'
+import { finishHast, mdastToHast, parseMarkdown } from './processors'
 
 /**
- * The one Markdown pipeline: the preview (via the hast tree) and `inkpress render`
- * (via HTML) both use it, so the two can never disagree.
+ * The one Markdown pipeline: the preview (via the hast tree) and `inkpress render` (via HTML)
+ * both use it, so the two can never disagree. The incremental renderer produces exactly
+ * the same output block by block.
  */
-const toHastProcessor = unified()
-  .use(remarkParse)
-  .use(remarkFrontmatter, ['yaml', 'toml'])
-  .use(remarkGfm)
-  .use(remarkRehype)
-  .use(rehypeSanitize, previewSanitizeSchema)
-
-const toHtmlProcessor = toHastProcessor().use(rehypeStringify)
-
 export function renderMarkdownToHast(markdown: string): HastRoot {
-  return toHastProcessor.runSync(toHastProcessor.parse(markdown)) as HastRoot
+  return finishHast(mdastToHast(parseMarkdown(markdown)))
 }
 
 export function renderMarkdownToHtml(markdown: string): string {
-  return String(toHtmlProcessor.processSync(markdown))
+  return hastToHtml(renderMarkdownToHast(markdown))
+}
+
+export function hastToHtml(tree: HastRoot): string {
+  return toHtml(tree)
 }

@@ -1,0 +1,90 @@
+import type { Definition, FootnoteDefinition, Root as MdastRoot } from 'mdast'
+import { visit, SKIP } from 'unist-util-visit'
+import { parseMarkdown } from './processors'
+
+/** A paragraph no Markdown construct can mistake for anything else. */
+const SENTINEL = 'inkpresssentinelparagraph'
+
+/** What one block of source parses to, on its own. */
+export interface ParsedBlock {
+  tree: MdastRoot
+  /** Number of lines added in front of the block's text (definitions); subtract from positions. */
+  lineShift: number
+  definitions: Definition[]
+  footnoteDefinitions: FootnoteDefinition[]
+  /** Identifiers (upper case) of footnote calls in rendering order. */
+  footnoteCalls: string[]
+}
+
+/**
+ * Parses `text` followed by a sentinel paragraph. The text ends in a blank line; if the sentinel
+ * comes out as its own top-level paragraph, nothing (fenced code, math, an HTML block) is still
+ * open at the end of the text, so the next line of the document starts a block in a clean state.
+ */
+export function parseWithSentinel(text: string): { closed: boolean; parsed: ParsedBlock } {
+  const tree = parseMarkdown(text + SENTINEL + '\n')
+  const last = tree.children.at(-1)
+  const sentinelLine = countLines(text) + 1
+  const closed =
+    last?.type === 'paragraph' &&
+    last.position?.start.line === sentinelLine &&
+    last.children.length === 1 &&
+    last.children[0]?.type === 'text' &&
+    last.children[0].value === SENTINEL
+  if (closed) tree.children.pop()
+  return { closed, parsed: describe(tree, 0) }
+}
+
+export function parseBlock(text: string): ParsedBlock {
+  return describe(parseMarkdown(text), 0)
+}
+
+/**
+ * Parses a block as it parses inside the whole document: a reference like `[x]` or `[^x]` only
+ * becomes a link/footnote call when `x` is defined somewhere, so stand-in definitions for every
+ * label of the document are added next to the block and removed again from the tree. They go
+ * in front (after a blank line nothing carries over), except for the first block, which may
+ * start with front matter; that block is closed, so they can follow it.
+ */
+export function parseBlockWithLabels(
+  text: string,
+  isFirst: boolean,
+  labels: readonly string[],
+): ParsedBlock {
+  const standIns = labels.map((label) => `[${label}]: x\n\n`).join('')
+  if (isFirst) {
+    const tree = parseMarkdown(text + '\n' + standIns)
+    const blockLines = countLines(text)
+    tree.children = tree.children.filter((node) => (node.position?.start.line ?? 0) <= blockLines)
+    return describe(tree, 0)
+  }
+  const prefix = standIns
+  const lineShift = countLines(prefix)
+  const tree = parseMarkdown(prefix + text)
+  tree.children = tree.children.filter((node) => (node.position?.start.line ?? 0) > lineShift)
+  return describe(tree, lineShift)
+}
+
+function describe(tree: MdastRoot, lineShift: number): ParsedBlock {
+  const definitions: Definition[] = []
+  const footnoteDefinitions: FootnoteDefinition[] = []
+  const footnoteCalls: string[] = []
+  visit(tree, (node) => {
+    if (node.type === 'definition') definitions.push(node)
+    if (node.type === 'footnoteDefinition') {
+      // Calls inside a definition are numbered when the footnote section is built, not here.
+      footnoteDefinitions.push(node)
+      return SKIP
+    }
+    if (node.type === 'footnoteReference') footnoteCalls.push(node.identifier.toUpperCase())
+    return undefined
+  })
+  return { tree, lineShift, definitions, footnoteDefinitions, footnoteCalls }
+}
+
+/** Number of line endings in `text` (so the line after `text` is this + 1). */
+export function countLines(text: string): number {
+  let count = 0
+  for (let index = text.indexOf('\n'); index >= 0; index = text.indexOf('\n', index + 1)) count++
+  return count
+}

@@ -1,0 +1,60 @@
+/**
+ * Where a new top-level block may start, found by a cheap line scan. A candidate is the start
+ * of a line that follows a blank line and begins, at column 0, with a character that can
+ * neither continue a list (`-`, `+`, `*`, digits, indentation) nor open front matter. In a
+ * clean parser state such a line always starts a fresh block; whether the state *is* clean
+ * there (no fenced code, math or HTML block still open) is verified by parsing — see
+ * `incremental.ts`. Candidates inside a closed front matter block are skipped.
+ */
+export interface BlockBoundary {
+  offset: number
+  /** 1-based line number of the line starting at `offset`. */
+  line: number
+}
+
+const BLANK_LINE = /^[ \t]*\r?$/
+const CANNOT_START_BLOCK = /^[\s\-+*0-9]/
+const FRONT_MATTER_FENCE = /^(---|\+\+\+)[ \t]*\r?$/
+
+function frontMatterEnd(text: string): number {
+  const firstLineEnd = text.indexOf('\n')
+  if (firstLineEnd < 0) return 0
+  const fence = FRONT_MATTER_FENCE.exec(text.slice(0, firstLineEnd))?.[1]
+  if (!fence) return 0
+  let lineStart = firstLineEnd + 1
+  while (lineStart <= text.length) {
+    const next = text.indexOf('\n', lineStart)
+    const lineEnd = next < 0 ? text.length : next
+    const match = FRONT_MATTER_FENCE.exec(text.slice(lineStart, lineEnd))
+    if (match?.[1] === fence) return lineEnd
+    if (next < 0) break
+    lineStart = next + 1
+  }
+  return 0
+}
+
+export function candidateBoundaries(text: string): BlockBoundary[] {
+  const boundaries: BlockBoundary[] = []
+  const skipUntil = frontMatterEnd(text)
+  let previousBlank = false
+  let line = 1
+  let lineStart = 0
+  while (lineStart < text.length) {
+    const next = text.indexOf('\n', lineStart)
+    const lineEnd = next < 0 ? text.length : next
+    const lineText = text.slice(lineStart, lineEnd)
+    if (
+      previousBlank &&
+      lineStart > skipUntil &&
+      lineText.length > 0 &&
+      !CANNOT_START_BLOCK.test(lineText)
+    ) {
+      boundaries.push({ offset: lineStart, line })
+    }
+    previousBlank = BLANK_LINE.test(lineText)
+    if (next < 0) break
+    lineStart = next + 1
+    line++
+  }
+  return boundaries
+}

@@ -1,0 +1,54 @@
+import type { Root as HastRoot } from 'hast'
+import type { Root as MdastRoot } from 'mdast'
+import { toHast, type Options as ToHastOptions } from 'mdast-util-to-hast'
+import rehypeHighlight from 'rehype-highlight'
+import rehypeKatex from 'rehype-katex'
+import rehypeSanitize from 'rehype-sanitize'
+import rehypeSlug from 'rehype-slug'
+import remarkFrontmatter from 'remark-frontmatter'
+import remarkGfm from 'remark-gfm'
+import remarkMath from 'remark-math'
+import remarkParse from 'remark-parse'
+import { unified } from 'unified'
+import { rehypeFragmentLinks } from './fragment-links'
+import { previewSanitizeSchema } from './sanitize-schema'
+
+/**
+ * The pipeline in three stages, so the incremental renderer can run the very same stages on
+ * one block at a time: Markdown → mdast, mdast → hast (what remark-rehype does), hast → safe,
+ * highlighted hast.
+ */
+const markdownParser = unified()
+  .use(remarkParse)
+  .use(remarkFrontmatter, ['yaml', 'toml'])
+  .use(remarkGfm)
+  .use(remarkMath)
+  .freeze()
+
+/**
+ * Slugs are made before sanitizing (which prefixes them with `user-content-`); KaTeX and
+ * highlighting run after it because their output is trusted markup the schema would strip.
+ */
+const hastFinisher = unified()
+  .use(rehypeSlug)
+  .use(rehypeSanitize, previewSanitizeSchema)
+  .use(rehypeKatex)
+  .use(rehypeHighlight)
+  .use(rehypeFragmentLinks)
+  .freeze()
+
+export function parseMarkdown(markdown: string): MdastRoot {
+  return markdownParser.runSync(markdownParser.parse(markdown)) as MdastRoot
+}
+
+/**
+ * No clobber prefix here: sanitizing adds `user-content-` to every id afterwards, and the
+ * fragment-link step adds it to `#…` links, so footnote links and ids match (GitHub's setup).
+ */
+export function mdastToHast(tree: MdastRoot, options?: ToHastOptions): HastRoot {
+  return toHast(tree, { clobberPrefix: '', ...options }) as HastRoot
+}
+
+export function finishHast(tree: HastRoot): HastRoot {
+  return hastFinisher.runSync(tree) as HastRoot
+}
