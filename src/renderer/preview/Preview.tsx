@@ -1,7 +1,10 @@
-import { Fragment, useMemo } from 'react'
-import { jsx, jsxs } from 'react/jsx-runtime'
-import { toJsxRuntime } from 'hast-util-to-jsx-runtime'
-import { renderMarkdownToHast } from '../../shared/markdown/pipeline'
+import { useEffect, useImperativeHandle, useRef, useState, type Ref } from 'react'
+import { EMPTY_DOCUMENT, type PreviewDocument } from './preview-protocol'
+import { PreviewBlockView, ImageSourceContext } from './PreviewBlockView'
+import { openRenderChannel, type RenderChannel } from './render-channel'
+import { lineAtScrollTop, scrollTopForLine } from './scroll-sync'
+import 'katex/dist/katex.min.css'
+import './preview.css'
 
 export interface PreviewProps {
   text: string
@@ -9,18 +12,111 @@ export interface PreviewProps {
   resolveImageSrc?(src: string): string
   /** Called for http/https/mailto link clicks; all other navigation is prevented. */
   onOpenExternal?(url: string): void
+  /** 1-based source line at the top of the preview, reported while the writer scrolls it. */
   onScrollLine?(line: number): void
+  /** React 19 ref prop: `scrollToLine(line)` for editor → preview scroll sync. */
+  ref?: Ref<PreviewHandle>
 }
 
-/** Live preview of the post (first version: synchronous full render). */
-export function Preview({ text }: PreviewProps): React.JSX.Element {
-  const content = useMemo(
-    () => toJsxRuntime(renderMarkdownToHast(text), { Fragment, jsx, jsxs }),
-    [text],
+export interface PreviewHandle {
+  scrollToLine(line: number): void
+}
+
+const EXTERNAL_LINK = /^(?:https?:|mailto:)/i
+
+/** Keeps the rendered document in step with `text`, rendering in a worker off the typing path. */
+function usePreviewDocument(text: string): PreviewDocument {
+  const [document, setDocument] = useState(EMPTY_DOCUMENT)
+  const channel = useRef<RenderChannel | null>(null)
+  useEffect(() => {
+    const opened = openRenderChannel(setDocument)
+    channel.current = opened
+    return () => {
+      opened.dispose()
+      channel.current = null
+    }
+  }, [])
+  useEffect(() => {
+    channel.current?.request(text)
+  }, [text])
+  return document
+}
+
+/** The live preview. Its root (data-testid="preview") is the scroll container. */
+export function Preview(props: PreviewProps): React.JSX.Element {
+  const { text, resolveImageSrc, ref } = props
+  const document = usePreviewDocument(text)
+  const rootRef = useRef<HTMLDivElement>(null)
+  const propsRef = useRef(props)
+  propsRef.current = props
+  /** A scroll we caused ourselves must not be reported back (it would bounce between panes). */
+  const ignoreScrollUntil = useRef(0)
+  const frame = useRef(0)
+
+  useImperativeHandle(
+    ref,
+    () => ({
+      scrollToLine(line: number) {
+        const root = rootRef.current
+        if (!root) return
+        ignoreScrollUntil.current = performance.now() + 150
+        root.scrollTop = scrollTopForLine(root, line)
+      },
+    }),
+    [],
   )
+
+  useEffect(() => () => cancelAnimationFrame(frame.current), [])
+
+  const onScroll = (): void => {
+    if (performance.now() < ignoreScrollUntil.current || frame.current) return
+    frame.current = requestAnimationFrame(() => {
+      frame.current = 0
+      const root = rootRef.current
+      if (root) propsRef.current.onScrollLine?.(lineAtScrollTop(root))
+    })
+  }
+
+  const onClick = (event: React.MouseEvent<HTMLDivElement>): void => {
+    const anchor = (event.target as Element).closest('a')
+    if (!anchor) return
+    event.preventDefault()
+    const href = anchor.getAttribute('href') ?? ''
+    if (href.startsWith('#')) {
+      const target = window.document.getElementById(decodeURIComponent(href.slice(1)))
+      if (target && rootRef.current?.contains(target)) target.scrollIntoView({ block: 'start' })
+      return
+    }
+    if (EXTERNAL_LINK.test(href)) propsRef.current.onOpenExternal?.(href)
+  }
+
   return (
-    <div className="markdown-preview" data-testid="preview">
-      {content}
-    </div>
+    <ImageSourceContext.Provider value={resolveImageSrc}>
+      <div
+        className="markdown-preview"
+        data-testid="preview"
+        data-version={document.version}
+        ref={rootRef}
+        onClick={onClick}
+        onScroll={onScroll}
+      >
+        {document.blocks.map((block) => (
+          <PreviewBlockView
+            key={block.key}
+            hast={block.hast}
+            startLine={block.startLine}
+            elementLines={block.elementLines}
+          />
+        ))}
+        {document.footer && (
+          <PreviewBlockView
+            key={document.footer.key}
+            hast={document.footer.hast}
+            startLine={0}
+            elementLines={[]}
+          />
+        )}
+      </div>
+    </ImageSourceContext.Provider>
   )
 }

@@ -1,0 +1,1 @@
+export { Preview, type PreviewHandle, type PreviewProps } from './Preview'

@@ -1,0 +1,113 @@
+import { IncrementalMarkdownRenderer } from '../../shared/markdown/incremental'
+import {
+  EMPTY_DOCUMENT,
+  decodeResponse,
+  renderDocument,
+  type PreviewDocument,
+  type RenderRequest,
+  type RenderResponse,
+} from './preview-protocol'
+
+export interface RenderChannel {
+  /** Ask for `text` to be rendered; only the latest request still waiting is kept. */
+  request(text: string): void
+  dispose(): void
+}
+
+type Listener = (document: PreviewDocument) => void
+
+/**
+ * Rendering in a Web Worker: at most one request is in flight, and while it runs only the
+ * newest text waits, so a burst of keystrokes costs one render, never a queue.
+ */
+class WorkerChannel implements RenderChannel {
+  private busy = false
+  private pending: string | null = null
+  private version = 0
+  private document = EMPTY_DOCUMENT
+
+  constructor(
+    private readonly worker: Worker,
+    private readonly listener: Listener,
+    private readonly onFailure: (lastText: string | null) => void,
+  ) {
+    worker.onmessage = (event: MessageEvent<RenderResponse>) => {
+      this.document = decodeResponse(this.document, event.data)
+      this.busy = false
+      this.listener(this.document)
+      this.flush()
+    }
+    worker.onerror = (event) => {
+      event.preventDefault()
+      this.dispose()
+      this.onFailure(this.lastText)
+    }
+  }
+
+  private lastText: string | null = null
+
+  request(text: string): void {
+    this.pending = text
+    this.lastText = text
+    this.flush()
+  }
+
+  private flush(): void {
+    if (this.busy || this.pending === null) return
+    this.busy = true
+    const request: RenderRequest = { version: ++this.version, text: this.pending }
+    this.pending = null
+    this.worker.postMessage(request)
+  }
+
+  dispose(): void {
+    this.worker.onmessage = null
+    this.worker.onerror = null
+    this.worker.terminate()
+  }
+}
+
+/** Fallback without Worker support: same renderer on this thread, after the keystroke's task. */
+class SameThreadChannel implements RenderChannel {
+  private renderer = new IncrementalMarkdownRenderer()
+  private pending: string | null = null
+  private timer: ReturnType<typeof setTimeout> | null = null
+  private version = 0
+
+  constructor(private readonly listener: Listener) {}
+
+  request(text: string): void {
+    this.pending = text
+    this.timer ??= setTimeout(() => {
+      this.timer = null
+      const latest = this.pending
+      this.pending = null
+      if (latest !== null) this.listener(renderDocument(this.renderer, latest, ++this.version))
+    }, 0)
+  }
+
+  dispose(): void {
+    if (this.timer) clearTimeout(this.timer)
+    this.timer = null
+  }
+}
+
+export function openRenderChannel(listener: Listener): RenderChannel {
+  let fallback: RenderChannel | null = null
+  const fallBack = (lastText: string | null): void => {
+    fallback = new SameThreadChannel(listener)
+    if (lastText !== null) fallback.request(lastText)
+  }
+  if (typeof Worker !== 'function') return new SameThreadChannel(listener)
+  let channel: RenderChannel
+  try {
+    const worker = new Worker(new URL('./preview.worker.ts', import.meta.url), { type: 'module' })
+    channel = new WorkerChannel(worker, listener, fallBack)
+  } catch {
+    return new SameThreadChannel(listener)
+  }
+  return {
+    request: (text) => (fallback ?? channel).request(text),
+    dispose: () => (fallback ?? channel).dispose(),
+  }
+}
