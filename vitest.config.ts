@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config'
 
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'tests/unit/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'tests/unit/**/*.test.ts', 'tests/security/**/*.test.ts'],
     exclude: ['tests/e2e/**', 'tests/electron/**', 'node_modules/**', 'out/**'],
     environment: 'node',
     testTimeout: 30_000,

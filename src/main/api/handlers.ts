@@ -3,6 +3,7 @@ import { AppFailure } from '../../shared/result'
 import { openRepository } from '../services/repository/open-repository'
 import { RepositoryWatcher } from '../services/watch/repository-watcher'
 import { appHandlers } from './handlers/app-handlers'
+import { journalHandlers } from './handlers/journal-handlers'
 import { postHandlers } from './handlers/post-handlers'
 import { repositoryHandlers } from './handlers/repository-handlers'
 import type { HostContext, SessionContext } from './session-context'
@@ -49,6 +50,7 @@ export function createSession(host: HostContext): Session {
     ...appHandlers(context),
     ...repositoryHandlers(context),
     ...postHandlers(context),
+    ...journalHandlers(context),
   }
 
   return {

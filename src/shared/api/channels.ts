@@ -13,6 +13,9 @@ export const CALL_NAMES = [
   'posts:read',
   'posts:save',
   'shell:openExternal',
+  'journal:write',
+  'journal:list',
+  'journal:discard',
 ] as const
 
 export type CallName = (typeof CALL_NAMES)[number]

@@ -12,6 +12,7 @@ import {
 import type {
   AppInfo,
   GitProgressEvent,
+  JournalEntry,
   MenuCommandEvent,
   PostDocument,
   PostListItem,
@@ -82,6 +83,21 @@ export const calls = {
     args: z.tuple([ExternalUrl]),
     result: returns<void>(),
     summary: 'Open an http(s) or mailto link in the system browser',
+  }),
+  'journal:write': call({
+    args: z.tuple([RepoRelativePath, PostText, BaseVersion]),
+    result: returns<{ savedAtMs: number }>(),
+    summary: 'Keep an unsaved buffer in the journal (outside the repository)',
+  }),
+  'journal:list': call({
+    args: z.tuple([]),
+    result: returns<JournalEntry[]>(),
+    summary: 'Unsaved buffers journaled for the open repository, to offer for restore',
+  }),
+  'journal:discard': call({
+    args: z.tuple([RepoRelativePath]),
+    result: returns<void>(),
+    summary: 'Forget the journaled buffer of a post',
   }),
 } satisfies Record<CallName, CallSpec<z.ZodTuple, unknown>>
 

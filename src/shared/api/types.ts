@@ -45,6 +45,17 @@ export interface GitProgressEvent {
   total: number | null
 }
 
+/** An unsaved editor buffer kept by the journal, offered for restore after a crash. */
+export interface JournalEntry {
+  path: string
+  text: string
+  /** The version the buffer was edited from (null for a new file). */
+  baseVersion: string | null
+  savedAtMs: number
+  /** sha-256 of the file on disk now, or null if it is gone: differs from baseVersion if edited elsewhere. */
+  diskVersion: string | null
+}
+
 export interface MenuCommandEvent {
   command: 'openFolder' | 'save'
 }

@@ -1,4 +1,5 @@
 import type { Handlers } from '../../../shared/api'
+import { JournalStore } from '../../services/journal/journal-store'
 import { listMarkdownFiles } from '../../services/posts/list-markdown-files'
 import { readPostFile, savePostFile } from '../../services/posts/post-files'
 import type { SessionContext } from '../session-context'
@@ -8,6 +9,11 @@ export const postHandlers = (
 ): Pick<Handlers, 'posts:list' | 'posts:read' | 'posts:save'> => ({
   'posts:list': async () => listMarkdownFiles(context.requireRepository().root),
   'posts:read': async (path) => readPostFile(context.requireRepository().root, path),
-  'posts:save': async (path, text, baseVersion, options) =>
-    savePostFile(context.requireRepository().root, path, text, baseVersion, options ?? {}),
+  'posts:save': async (path, text, baseVersion, options) => {
+    const root = context.requireRepository().root
+    const saved = await savePostFile(root, path, text, baseVersion, options ?? {})
+    // A saved buffer no longer needs its crash journal.
+    await new JournalStore(context.appDataDir).discard(root, path)
+    return saved
+  },
 })

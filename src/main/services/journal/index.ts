@@ -1,0 +1,1 @@
+export { JournalStore } from './journal-store'
