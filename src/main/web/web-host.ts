@@ -72,7 +72,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     if (!auth.allowed) return sendText(response, auth.status, auth.reason)
 
     if (url.pathname.startsWith('/api/call/'))
-      return handleCall(decodeURIComponent(url.pathname.slice(10)), request, response)
+      return handleCall(decodeOrEmpty(url.pathname.slice(10)), request, response)
     if (url.pathname === '/api/events') return openEventStream(request, response)
     if (url.pathname.startsWith('/repo-file/'))
       return serveRepositoryFile(url.pathname.slice(11), response)
@@ -176,6 +176,15 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       server.closeAllConnections()
       await new Promise<void>((resolve) => server.close(() => resolve()))
     },
+  }
+}
+
+/** Malformed percent-encoding names no call; dispatch then answers "Unknown call" instead of crashing. */
+function decodeOrEmpty(encoded: string): string {
+  try {
+    return decodeURIComponent(encoded)
+  } catch {
+    return ''
   }
 }
 
