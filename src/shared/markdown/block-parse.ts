@@ -53,7 +53,8 @@ export function parseBlockWithLabels(
 ): ParsedBlock {
   const standIns = labels.map((label) => `[${label}]: x\n\n`).join('')
   if (isFirst) {
-    const tree = parseMarkdown(text + '\n' + standIns)
+    // Right where the next block would start: even the number of blank lines can matter.
+    const tree = parseMarkdown(text + standIns)
     const blockLines = countLines(text)
     tree.children = tree.children.filter((node) => (node.position?.start.line ?? 0) <= blockLines)
     return describe(tree, 0)

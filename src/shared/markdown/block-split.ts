@@ -1,3 +1,5 @@
+import { closedFrontMatterEnd } from './front-matter-fence'
+
 /**
  * Where a new top-level block may start, found by a cheap line scan. A candidate is the start
  * of a line that follows a blank line and begins, at column 0, with a character that can
@@ -14,28 +16,10 @@ export interface BlockBoundary {
 
 const BLANK_LINE = /^[ \t]*\r?$/
 const CANNOT_START_BLOCK = /^[\s\-+*0-9]/
-const FRONT_MATTER_FENCE = /^(---|\+\+\+)[ \t]*\r?$/
-
-function frontMatterEnd(text: string): number {
-  const firstLineEnd = text.indexOf('\n')
-  if (firstLineEnd < 0) return 0
-  const fence = FRONT_MATTER_FENCE.exec(text.slice(0, firstLineEnd))?.[1]
-  if (!fence) return 0
-  let lineStart = firstLineEnd + 1
-  while (lineStart <= text.length) {
-    const next = text.indexOf('\n', lineStart)
-    const lineEnd = next < 0 ? text.length : next
-    const match = FRONT_MATTER_FENCE.exec(text.slice(lineStart, lineEnd))
-    if (match?.[1] === fence) return lineEnd
-    if (next < 0) break
-    lineStart = next + 1
-  }
-  return 0
-}
 
 export function candidateBoundaries(text: string): BlockBoundary[] {
   const boundaries: BlockBoundary[] = []
-  const skipUntil = frontMatterEnd(text)
+  const skipUntil = closedFrontMatterEnd(text)
   let previousBlank = false
   let line = 1
   let lineStart = 0

@@ -11,6 +11,7 @@ import remarkMath from 'remark-math'
 import remarkParse from 'remark-parse'
 import { unified } from 'unified'
 import { rehypeFragmentLinks } from './fragment-links'
+import { closedFrontMatterEnd } from './front-matter-fence'
 import { previewSanitizeSchema } from './sanitize-schema'
 
 /**
@@ -18,7 +19,8 @@ import { previewSanitizeSchema } from './sanitize-schema'
  * one block at a time: Markdown → mdast, mdast → hast (what remark-rehype does), hast → safe,
  * highlighted hast.
  */
-const markdownParser = unified()
+const markdownParser = unified().use(remarkParse).use(remarkGfm).use(remarkMath).freeze()
+const frontMatterParser = unified()
   .use(remarkParse)
   .use(remarkFrontmatter, ['yaml', 'toml'])
   .use(remarkGfm)
@@ -37,8 +39,14 @@ const hastFinisher = unified()
   .use(rehypeFragmentLinks)
   .freeze()
 
+/**
+ * The front matter extension is used only when the text starts with a *closed* front matter
+ * block: a failed attempt (a lone `+++` or `---` on line 1) leaves micromark unable to
+ * recognise block quotes and lists in the rest of the document.
+ */
 export function parseMarkdown(markdown: string): MdastRoot {
-  return markdownParser.runSync(markdownParser.parse(markdown)) as MdastRoot
+  const parser = closedFrontMatterEnd(markdown) > 0 ? frontMatterParser : markdownParser
+  return parser.runSync(parser.parse(markdown)) as MdastRoot
 }
 
 /**

@@ -1,0 +1,110 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { IncrementalMarkdownRenderer, incrementalRenderToHtml } from './incremental'
+import { renderMarkdownToHtml } from './pipeline'
+
+/** Fragments chosen to open and close every construct that can cross a blank line or a block. */
+const FRAGMENTS = [
+  'word ',
+  'Setup',
+  '\n',
+  '\n\n',
+  '# ',
+  '## Setup\n',
+  '- ',
+  '* ',
+  '1. ',
+  '2) ',
+  '> ',
+  '    ',
+  '```',
+  '```js\n',
+  '~~~\n',
+  '$$\n',
+  '$x^2$',
+  '<!--',
+  '-->',
+  '<div>',
+  '---\n',
+  '+++\n',
+  'title: x\n',
+  '[link](#setup)',
+  '[ref]',
+  '[ref]: https://example.com "T"\n',
+  '[Ref]: /other\n',
+  '[^1]',
+  '[^n]',
+  '[^1]: note\n',
+  '[^n]: other [^1]\n',
+  '| a | b |\n',
+  '|---|---|\n',
+  '- [ ] task\n',
+  '![img](./a.png)',
+  '**bold**',
+  '\\',
+  '===\n',
+]
+
+const fragment = fc.constantFrom(...FRAGMENTS)
+const documentArb = fc.array(fragment, { maxLength: 40 }).map((parts) => parts.join(''))
+
+type Edit = { at: number; remove: number; insert: string }
+const editArb: fc.Arbitrary<Edit> = fc.record({
+  at: fc.nat(),
+  remove: fc.nat({ max: 12 }),
+  insert: fc.array(fragment, { maxLength: 3 }).map((parts) => parts.join('')),
+})
+
+function applyEdit(text: string, edit: Edit): string {
+  const at = text.length === 0 ? 0 : edit.at % (text.length + 1)
+  return text.slice(0, at) + edit.insert + text.slice(at + edit.remove)
+}
+
+describe('incremental rendering', () => {
+  it('equals a full render after every edit of a random edit sequence', () => {
+    fc.assert(
+      fc.property(
+        documentArb,
+        fc.array(editArb, { minLength: 1, maxLength: 8 }),
+        (initial, edits) => {
+          const renderer = new IncrementalMarkdownRenderer()
+          let text = initial
+          expect(incrementalRenderToHtml(renderer.render(text))).toBe(renderMarkdownToHtml(text))
+          for (const edit of edits) {
+            text = applyEdit(text, edit)
+            expect(incrementalRenderToHtml(renderer.render(text))).toBe(renderMarkdownToHtml(text))
+          }
+        },
+      ),
+      { numRuns: 4000 },
+    )
+  })
+
+  it('reuses unchanged blocks and re-renders only the edited one', () => {
+    const renderer = new IncrementalMarkdownRenderer()
+    const text = [
+      '# Title',
+      'First paragraph.',
+      '```js\nconst a = 1\n\nconst b = 2\n```',
+      'Last one.',
+    ].join('\n\n')
+    const before = renderer.render(text)
+    const after = renderer.render(text.replace('First', 'Edited'))
+    expect(before.blocks.map((block) => block.startLine)).toEqual([1, 3, 5, 11])
+    expect(after.blocks[0]?.hast).toBe(before.blocks[0]?.hast)
+    expect(after.blocks[1]?.hast).not.toBe(before.blocks[1]?.hast)
+    expect(after.blocks[2]?.hast).toBe(before.blocks[2]?.hast)
+    expect(after.blocks[3]?.key).toBe(before.blocks[3]?.key)
+  })
+
+  it('renumbers heading ids and footnotes across blocks', () => {
+    const renderer = new IncrementalMarkdownRenderer()
+    const text =
+      '## Setup\n\nA[^a] and [x].\n\n## Setup\n\nB[^b][^a]\n\n[^a]: one\n[^b]: two\n\n[x]: https://x.org\n'
+    const html = incrementalRenderToHtml(renderer.render(text))
+    expect(html).toBe(renderMarkdownToHtml(text))
+    expect(html).toContain('id="user-content-setup-1"')
+    expect(html).toContain('<a href="https://x.org">x</a>')
+    expect(html).toContain('id="user-content-fnref-a-2"')
+  })
+})
