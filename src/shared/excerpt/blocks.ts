@@ -1,0 +1,98 @@
+import type { Nodes, Parent, PhrasingContent, Root, RootContent } from 'mdast'
+
+/** One leaf block of text in document order, as Hugo's word counter sees it. */
+export interface TextBlock {
+  text: string
+  words: number
+  /** True for paragraphs rendered as <p>; the automatic summary may only end after one. */
+  cut: boolean
+}
+
+export function countWords(text: string): number {
+  let count = 0
+  for (const token of text.split(/\s+/)) if (token !== '') count++
+  return count
+}
+
+export function textBlock(text: string, cut: boolean): TextBlock {
+  return { text, words: countWords(text), cut }
+}
+
+/** Leaf blocks of top-level nodes (definitions, footnote definitions and raw HTML carry no text). */
+export function blocksOfNodes(nodes: readonly RootContent[]): TextBlock[] {
+  const out: TextBlock[] = []
+  for (const node of nodes) collect(node, false, out)
+  return out
+}
+
+export function blocksOfRoot(root: Root): TextBlock[] {
+  return blocksOfNodes(root.children)
+}
+
+function collect(node: Nodes, inTightList: boolean, out: TextBlock[]): void {
+  switch (node.type) {
+    case 'paragraph':
+      out.push(textBlock(inlineText(node.children), !inTightList))
+      return
+    case 'heading':
+      out.push(textBlock(inlineText(node.children), false))
+      return
+    case 'code':
+      out.push(textBlock(node.value, false))
+      return
+    case 'tableCell':
+      out.push(textBlock(inlineText(node.children), false))
+      return
+    case 'list': {
+      // mdast-util-to-hast renders a list "loose" (items wrapped in <p>) in exactly this case.
+      const loose =
+        node.spread === true ||
+        node.children.some((item) => item.spread === true || item.children.length > 1)
+      for (const item of node.children)
+        for (const child of item.children) collect(child, !loose, out)
+      return
+    }
+    case 'blockquote':
+    case 'table':
+    case 'tableRow':
+      for (const child of (node as Parent).children) collect(child as Nodes, false, out)
+      return
+    default:
+      // html is omitted by Hugo's default renderer; definitions and breaks have no text.
+      return
+  }
+}
+
+export function inlineText(nodes: readonly PhrasingContent[]): string {
+  let text = ''
+  for (const node of nodes) {
+    switch (node.type) {
+      case 'text':
+      case 'inlineCode':
+        text += node.value
+        break
+      case 'break':
+        text += ' '
+        break
+      case 'emphasis':
+      case 'strong':
+      case 'delete':
+      case 'link':
+      case 'linkReference':
+        text += inlineText(node.children)
+        break
+      default:
+        // images, inline HTML and footnote references drop out of the plain text
+        break
+    }
+  }
+  return text
+}
+
+export function joinBlocks(blocks: readonly TextBlock[]): string {
+  return blocks
+    .map((block) => block.text)
+    .join(' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+}

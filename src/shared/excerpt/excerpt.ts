@@ -1,0 +1,81 @@
+import type { SiteGenerator } from '../posts/site-info'
+import { DEFAULT_SUMMARY_LENGTH } from '../posts/site-info'
+import { findDividerLine } from './chunks'
+import { automaticSummary, markdownToPlainText } from './summary'
+
+export type ExcerptSource = 'manual' | 'frontmatter' | 'auto'
+
+export interface Excerpt {
+  excerpt: string
+  excerptSource: ExcerptSource
+}
+
+export interface ExcerptOptions {
+  generator: SiteGenerator
+  summaryLength?: number
+  /** Jekyll's `excerpt_separator` from _config.yml. */
+  excerptSeparator?: string
+}
+
+/** Front matter keys each generator reads as a hand-written summary, in order. */
+const SUMMARY_KEYS: Record<SiteGenerator, readonly string[]> = {
+  hugo: ['summary'],
+  jekyll: ['summary', 'excerpt'],
+  hexo: ['summary', 'excerpt'],
+  astro: ['summary', 'description', 'excerpt'],
+  eleventy: ['summary', 'description', 'excerpt'],
+  plain: ['summary', 'description', 'excerpt'],
+}
+
+/**
+ * The excerpt the published index page shows: a divider beats a front matter summary, which
+ * beats the generator's automatic rule (Hugo's word count, Jekyll's first paragraph, Hexo none).
+ * `body` is the Markdown after the front matter.
+ */
+export function extractExcerpt(
+  body: string,
+  frontMatter: Record<string, unknown>,
+  options: ExcerptOptions,
+): Excerpt {
+  const markdown = body.replace(/\r\n?/g, '\n')
+  const manual = manualPart(markdown, options)
+  if (manual !== null) return { excerpt: markdownToPlainText(manual), excerptSource: 'manual' }
+
+  for (const key of SUMMARY_KEYS[options.generator]) {
+    const value = frontMatter[key]
+    if (typeof value === 'string' && value.trim() !== '') {
+      return {
+        excerpt: markdownToPlainText(value.replace(/\r\n?/g, '\n')),
+        excerptSource: 'frontmatter',
+      }
+    }
+  }
+  return { excerpt: automaticExcerpt(markdown, options), excerptSource: 'auto' }
+}
+
+function manualPart(markdown: string, options: ExcerptOptions): string | null {
+  const separator = options.excerptSeparator
+  if (options.generator === 'jekyll' && separator && separator !== '\n\n') {
+    const at = markdown.indexOf(separator)
+    if (at >= 0) return markdown.slice(0, at)
+  }
+  const divider = findDividerLine(markdown)
+  return divider ? markdown.slice(0, divider.start) : null
+}
+
+function automaticExcerpt(markdown: string, options: ExcerptOptions): string {
+  switch (options.generator) {
+    case 'jekyll': {
+      // Jekyll splits the content at the separator string, by default the first blank line.
+      const separator = options.excerptSeparator ?? '\n\n'
+      const content = markdown.replace(/^\n+/, '')
+      const at = content.indexOf(separator)
+      return markdownToPlainText(at < 0 ? content : content.slice(0, at))
+    }
+    case 'hexo':
+      // Hexo has no automatic excerpt; themes show the whole post instead.
+      return markdownToPlainText(markdown)
+    default:
+      return automaticSummary(markdown, options.summaryLength ?? DEFAULT_SUMMARY_LENGTH)
+  }
+}

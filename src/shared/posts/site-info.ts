@@ -1,0 +1,22 @@
+export const SITE_GENERATORS = ['hugo', 'jekyll', 'astro', 'hexo', 'eleventy', 'plain'] as const
+
+export type SiteGenerator = (typeof SITE_GENERATORS)[number]
+
+/** What Inkpress learned about a repository's static site. */
+export interface SiteInfo {
+  generator: SiteGenerator
+  title: string
+  description: string
+  /** Words for the automatic summary (Hugo's `summaryLength`, default 70). */
+  summaryLength: number
+  /** Jekyll's `excerpt_separator` when the config sets one. */
+  excerptSeparator?: string
+  /** Repo-relative folders (forward slashes) that hold posts; '' means the whole repository. */
+  contentDirs: string[]
+  /** The file that decided the generator, e.g. `hugo.toml`, or '' for the fallback. */
+  detectedFrom: string
+  /** Format for new posts' front matter. */
+  frontMatterFormat?: 'yaml' | 'toml'
+}
+
+export const DEFAULT_SUMMARY_LENGTH = 70
