@@ -1,5 +1,17 @@
-import { useMemo } from 'react'
-import { textStats } from './word-count'
+import { useEffect, useState } from 'react'
+import { textStats, type TextStats } from './word-count'
+
+/** Counting 100 KB of words takes milliseconds, so it waits until typing pauses. */
+const RECOUNT_DELAY_MS = 250
+
+function useTextStats(text: string): TextStats {
+  const [stats, setStats] = useState(() => textStats(text))
+  useEffect(() => {
+    const timer = setTimeout(() => setStats(textStats(text)), RECOUNT_DELAY_MS)
+    return () => clearTimeout(timer)
+  }, [text])
+  return stats
+}
 
 export interface StatusBarProps {
   text: string
@@ -9,7 +21,7 @@ export interface StatusBarProps {
 
 /** Word count and reading time for the open post. */
 export function StatusBar({ text, line }: StatusBarProps): React.JSX.Element {
-  const { words, readingMinutes } = useMemo(() => textStats(text), [text])
+  const { words, readingMinutes } = useTextStats(text)
   return (
     <div className="status-bar" data-testid="status-bar" role="status">
       <span data-testid="word-count">

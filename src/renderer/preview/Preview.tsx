@@ -1,4 +1,4 @@
-import { useEffect, useImperativeHandle, useRef, useState, type Ref } from 'react'
+import { useEffect, useImperativeHandle, useMemo, useRef, useState, type Ref } from 'react'
 import { EMPTY_DOCUMENT, type PreviewDocument } from './preview-protocol'
 import { PreviewBlockView, ImageSourceContext } from './PreviewBlockView'
 import { openRenderChannel, type RenderChannel } from './render-channel'
@@ -68,6 +68,31 @@ export function Preview(props: PreviewProps): React.JSX.Element {
 
   useEffect(() => () => cancelAnimationFrame(frame.current), [])
 
+  // Built once per rendered document, not on every keystroke's re-render of this component.
+  const content = useMemo(
+    () => (
+      <>
+        {document.blocks.map((block) => (
+          <PreviewBlockView
+            key={block.key}
+            hast={block.hast}
+            startLine={block.startLine}
+            elementLines={block.elementLines}
+          />
+        ))}
+        {document.footer && (
+          <PreviewBlockView
+            key={document.footer.key}
+            hast={document.footer.hast}
+            startLine={0}
+            elementLines={[]}
+          />
+        )}
+      </>
+    ),
+    [document],
+  )
+
   const onScroll = (): void => {
     if (performance.now() < ignoreScrollUntil.current || frame.current) return
     frame.current = requestAnimationFrame(() => {
@@ -100,22 +125,7 @@ export function Preview(props: PreviewProps): React.JSX.Element {
         onClick={onClick}
         onScroll={onScroll}
       >
-        {document.blocks.map((block) => (
-          <PreviewBlockView
-            key={block.key}
-            hast={block.hast}
-            startLine={block.startLine}
-            elementLines={block.elementLines}
-          />
-        ))}
-        {document.footer && (
-          <PreviewBlockView
-            key={document.footer.key}
-            hast={document.footer.hast}
-            startLine={0}
-            elementLines={[]}
-          />
-        )}
+        {content}
       </div>
     </ImageSourceContext.Provider>
   )

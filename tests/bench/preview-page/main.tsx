@@ -1,0 +1,147 @@
+import { EditorView } from '@codemirror/view'
+import MarkdownIt from 'markdown-it'
+import { useState } from 'react'
+import { createRoot } from 'react-dom/client'
+import { MarkdownEditor } from '../../../src/renderer/editor/MarkdownEditor'
+import { StatusBar } from '../../../src/renderer/editor/StatusBar'
+import { Preview } from '../../../src/renderer/preview/Preview'
+import { renderMarkdownToHast } from '../../../src/shared/markdown/pipeline'
+import { generatePost } from './generate-post'
+
+const post = generatePost()
+
+function App(): React.JSX.Element {
+  const [text, setText] = useState(post)
+  return (
+    <>
+      <MarkdownEditor
+        docKey="bench"
+        initialText={post}
+        onChange={setText}
+        onSave={() => undefined}
+      />
+      <Preview text={text} />
+      <StatusBar text={text} />
+    </>
+  )
+}
+
+function previewRoot(): HTMLElement {
+  const root = document.querySelector<HTMLElement>('[data-testid="preview"]')
+  if (!root) throw new Error('preview not mounted')
+  return root
+}
+
+function editorView(): EditorView {
+  const dom = document.querySelector<HTMLElement>('.cm-editor')
+  const view = dom && EditorView.findFromDOM(dom)
+  if (!view) throw new Error('editor not mounted')
+  return view
+}
+
+function timed(run: () => void, times: number): number[] {
+  return Array.from({ length: times }, () => {
+    const start = performance.now()
+    run()
+    return performance.now() - start
+  })
+}
+
+interface KeystrokeResult {
+  previewMs: number
+  frameMs: number
+}
+
+/** Set by `expectKeystroke`; resolved once the preview shows the typed text and a frame is painted. */
+let pending: Promise<KeystrokeResult> | null = null
+
+const bench = {
+  postBytes: post.length,
+  /** Resolves when the first full render is in the preview. */
+  async ready(): Promise<void> {
+    while (!document.querySelector('[data-testid="preview"] [data-source-line]')) {
+      await new Promise((resolve) => setTimeout(resolve, 20))
+    }
+  },
+  /** Puts the cursor at the end of the paragraph starting at `line` and returns that line. */
+  placeCursorInParagraph(): number {
+    const view = editorView()
+    const doc = view.state.doc
+    const middle = doc.lineAt(Math.floor(doc.length / 2)).number
+    for (let n = middle; n <= doc.lines; n++) {
+      const line = doc.line(n)
+      if (/^[A-Z][a-z]/.test(line.text) && line.text.length > 200) {
+        view.dispatch({
+          selection: { anchor: line.to },
+          effects: EditorView.scrollIntoView(line.to, { y: 'center' }),
+        })
+        view.focus()
+        return n
+      }
+    }
+    throw new Error('no paragraph found')
+  },
+  /**
+   * Arms the measurement for the next keystroke: its start is the keydown event's timestamp;
+   * "preview" ends when a DOM mutation makes the paragraph at `line` contain `expected`;
+   * "frame" ends after the first animation frame following the keystroke has been painted.
+   */
+  expectKeystroke(line: number, expected: string): void {
+    pending = new Promise<KeystrokeResult>((resolve) => {
+      const root = previewRoot()
+      const shows = () =>
+        root.querySelector(`[data-source-line="${line}"]`)?.textContent?.includes(expected) ?? false
+      window.addEventListener(
+        'keydown',
+        (event) => {
+          const start = event.timeStamp
+          let previewMs = -1
+          let frameMs = -1
+          const finish = () => previewMs >= 0 && frameMs >= 0 && resolve({ previewMs, frameMs })
+          requestAnimationFrame(() => {
+            const channel = new MessageChannel()
+            channel.port1.onmessage = () => {
+              frameMs = performance.now() - start
+              finish()
+            }
+            channel.port2.postMessage(null)
+          })
+          const observer = new MutationObserver(() => {
+            if (!shows()) return
+            previewMs = performance.now() - start
+            observer.disconnect()
+            finish()
+          })
+          observer.observe(root, {
+            subtree: true,
+            childList: true,
+            characterData: true,
+            attributes: true,
+          })
+        },
+        { capture: true, once: true },
+      )
+    })
+  },
+  async keystrokeResult(): Promise<KeystrokeResult> {
+    if (!pending) throw new Error('expectKeystroke first')
+    return pending
+  },
+  naiveFullRenderMs(times: number): number[] {
+    return timed(() => renderMarkdownToHast(post), times)
+  },
+  markdownItFullRenderMs(times: number): number[] {
+    const markdownIt = new MarkdownIt({ linkify: true })
+    return timed(() => markdownIt.render(post), times)
+  },
+}
+
+declare global {
+  interface Window {
+    inkpressBench: typeof bench
+  }
+}
+window.inkpressBench = bench
+
+const container = document.getElementById('root')
+if (container) createRoot(container).render(<App />)
