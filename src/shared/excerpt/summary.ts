@@ -109,7 +109,7 @@ function collectDefinitions(markdown: string): string {
   const found: string[] = []
   let previousOpensBlock = true
   for (const line of markdown.split('\n')) {
-    const isDefinition = previousOpensBlock && DEFINITION_LINE.test(line)
+    const isDefinition: boolean = previousOpensBlock && DEFINITION_LINE.test(line)
     if (isDefinition) found.push(line)
     previousOpensBlock = isDefinition || line.trim() === ''
   }
