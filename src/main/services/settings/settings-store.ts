@@ -33,8 +33,7 @@ export class SettingsStore {
     } catch {
       raw = null
     }
-    const parsed = raw === null ? null : safeJson(raw)
-    const result = SettingsSchema.safeParse(parsed ?? {})
+    const result = SettingsSchema.safeParse(raw === null ? {} : safeJson(raw))
     this.cached = result.success ? result.data : SettingsSchema.parse({})
     if (raw !== null && !result.success) {
       await writeFileAtomically(`${this.file}.damaged-${Date.now()}`, raw)
@@ -61,10 +60,11 @@ export class SettingsStore {
   }
 }
 
+/** Unparseable text maps to a value the schema rejects, so it is set aside like invalid JSON. */
 function safeJson(text: string): unknown {
   try {
     return JSON.parse(text)
   } catch {
-    return null
+    return Symbol('unparseable')
   }
 }
