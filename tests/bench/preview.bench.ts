@@ -11,6 +11,7 @@ import { createServer, type Server } from 'node:http'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { build } from 'vite'
+import './preview-page/bench-api'
 
 const KEYSTROKES = 80
 const TYPING_INTERVAL_MS = 40

@@ -6,6 +6,7 @@ import { MarkdownEditor } from '../../../src/renderer/editor/MarkdownEditor'
 import { StatusBar } from '../../../src/renderer/editor/StatusBar'
 import { Preview } from '../../../src/renderer/preview/Preview'
 import { renderMarkdownToHast } from '../../../src/shared/markdown/pipeline'
+import type { KeystrokeResult, PreviewBenchApi } from './bench-api'
 import { generatePost } from './generate-post'
 
 const post = generatePost()
@@ -47,15 +48,10 @@ function timed(run: () => void, times: number): number[] {
   })
 }
 
-interface KeystrokeResult {
-  previewMs: number
-  frameMs: number
-}
-
 /** Set by `expectKeystroke`; resolved once the preview shows the typed text and a frame is painted. */
 let pending: Promise<KeystrokeResult> | null = null
 
-const bench = {
+const bench: PreviewBenchApi = {
   postBytes: post.length,
   /** Resolves when the first full render is in the preview. */
   async ready(): Promise<void> {
@@ -136,11 +132,6 @@ const bench = {
   },
 }
 
-declare global {
-  interface Window {
-    inkpressBench: typeof bench
-  }
-}
 window.inkpressBench = bench
 
 const container = document.getElementById('root')

@@ -1,0 +1,21 @@
+/** What the bench page exposes on `window.inkpressBench` for preview.bench.ts to drive. */
+export interface KeystrokeResult {
+  previewMs: number
+  frameMs: number
+}
+
+export interface PreviewBenchApi {
+  postBytes: number
+  ready(): Promise<void>
+  placeCursorInParagraph(): number
+  expectKeystroke(line: number, expected: string): void
+  keystrokeResult(): Promise<KeystrokeResult>
+  naiveFullRenderMs(times: number): number[]
+  markdownItFullRenderMs(times: number): number[]
+}
+
+declare global {
+  interface Window {
+    inkpressBench: PreviewBenchApi
+  }
+}
