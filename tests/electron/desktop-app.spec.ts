@@ -29,7 +29,8 @@ test('desktop app: isolated renderer, opens a post, edits, previews and saves to
     const isolation = await page.evaluate(() => ({
       require: typeof (window as unknown as { require?: unknown }).require,
       process: typeof (window as unknown as { process?: unknown }).process,
-      bridge: typeof window.inkpress?.api['posts:list'],
+      bridge: typeof (window as unknown as { inkpress?: { api: Record<string, unknown> } }).inkpress
+        ?.api['posts:list'],
     }))
     expect(isolation).toEqual({ require: 'undefined', process: 'undefined', bridge: 'function' })
 
