@@ -1,8 +1,11 @@
 import { isAppFailure } from '../../shared/result'
 import type { CliCommand, CliIO } from './command'
+import { publishCommand } from './commands/publish-command'
+import { renderCommand } from './commands/render-command'
 import { serveCommand } from './commands/serve-command'
+import { statusCommand } from './commands/status-command'
 
-const COMMANDS: CliCommand[] = [serveCommand]
+const COMMANDS: CliCommand[] = [serveCommand, renderCommand, statusCommand, publishCommand]
 
 function helpText(): string {
   const width = Math.max(...COMMANDS.map((command) => command.usage.length))
