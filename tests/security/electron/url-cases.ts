@@ -1,0 +1,45 @@
+/** Links a hostile post (or page) may try to open; none may reach the OS. */
+export const REFUSED_EXTERNAL_URLS = [
+  'javascript:alert(1)',
+  'JaVaScRiPt:alert(1)',
+  'JAVASCRIPT:alert(1)',
+  'java\tscript:alert(1)',
+  'java\nscript:alert(1)',
+  '\tjavascript:alert(1)',
+  ' javascript:alert(1)',
+  '\u0000javascript:alert(1)',
+  '&#106;avascript:alert(1)',
+  '&#x6A;avascript:alert(1)',
+  'javascript&colon;alert(1)',
+  'vbscript:msgbox(1)',
+  'VBScript:msgbox(1)',
+  'data:text/html,<script>alert(1)</script>',
+  'DATA:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==',
+  'file:///etc/passwd',
+  'FILE:///C:/Windows/System32/calc.exe',
+  'file://server/share/x.exe',
+  'ms-msdt:/id PCWDiagnostic',
+  'search-ms:query=x',
+  'smb://server/share',
+  'inkpress-asset://repo/x.png',
+  'chrome://settings',
+  'about:blank',
+  'blob:https://example.com/uuid',
+  'ftp://example.com/x',
+  '//evil.example/path',
+  '/relative/path',
+  'relative.html',
+  '',
+  'http//missing-colon',
+]
+
+/** Links that may be handed to the system browser, and what is handed over after parsing. */
+export const ALLOWED_EXTERNAL_URLS: Array<[string, string]> = [
+  ['https://example.com/post', 'https://example.com/post'],
+  ['HTTPS://Example.COM/Post', 'https://example.com/Post'],
+  ['http://example.com', 'http://example.com/'],
+  ['mailto:writer@example.com', 'mailto:writer@example.com'],
+  ['MailTo:writer@example.com', 'mailto:writer@example.com'],
+  // The URL parser drops tabs and newlines, as browsers do: what opens is the parsed https URL.
+  ['ht\ttps://example.com/', 'https://example.com/'],
+]
