@@ -1,5 +1,5 @@
 import git from 'isomorphic-git'
-import { readFile } from 'node:fs/promises'
+import { readFile, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { AppFailure } from '../../../shared/result'
 import { resolveAuthor, type Author } from './author'
@@ -18,6 +18,7 @@ import {
   resolveRefOrUndefined,
   type Upstream,
 } from './upstream'
+import { updateIndexEntries } from './index-file'
 import { scanWorkingTree, type WorkingFileChange } from './working-tree'
 
 export interface PublishOptions extends RemoteOptions {
@@ -51,12 +52,15 @@ async function commitSelectedChanges(
 ): Promise<{ oid: string; message: string }> {
   const author = await resolveAuthor(ctx, options.author)
   const fileChanges: FileChanges = new Map()
+  const statsBeforeRead = new Map<string, { size: number; mtimeMs: number }>()
   for (const change of changes) {
     if (change.state === 'deleted') {
       fileChanges.set(change.path, null)
       continue
     }
-    const blob = await readFile(path.join(ctx.dir, change.path))
+    const absolute = path.join(ctx.dir, change.path)
+    statsBeforeRead.set(change.path, await stat(absolute))
+    const blob = await readFile(absolute)
     const oid = await git.writeBlob({ ...ctx, blob })
     fileChanges.set(change.path, { oid, mode: change.mode ?? '100644' })
   }
@@ -85,12 +89,28 @@ async function commitSelectedChanges(
   })
   await git.writeRef({ ...ctx, ref: `refs/heads/${branch}`, value: oid, force: true })
   // Keep the index in step with the new commit so the files show as unchanged.
+  await syncIndexWithCommit(ctx, changes, fileChanges, statsBeforeRead)
+  return { oid, message }
+}
+
+async function syncIndexWithCommit(
+  ctx: RepoContext,
+  changes: WorkingFileChange[],
+  committed: FileChanges,
+  statsBeforeRead: Map<string, { size: number; mtimeMs: number }>,
+): Promise<void> {
+  const onlyModified = changes.every((c) => c.state === 'modified')
+  const updates = changes.map((c) => ({
+    path: c.path,
+    oid: committed.get(c.path)?.oid ?? '',
+    statBeforeRead: statsBeforeRead.get(c.path) ?? { size: -1, mtimeMs: 0 },
+  }))
+  if (onlyModified && (await updateIndexEntries(ctx.dir, ctx.gitdir, updates))) return
   const added = changes.filter((c) => c.state !== 'deleted').map((c) => c.path)
   if (added.length > 0) await git.add({ ...ctx, filepath: added })
   for (const change of changes) {
     if (change.state === 'deleted') await git.remove({ ...ctx, filepath: change.path })
   }
-  return { oid, message }
 }
 
 async function fetchUpstream(
@@ -100,6 +120,19 @@ async function fetchUpstream(
   reassurance: string | undefined,
 ): Promise<string | undefined> {
   try {
+    session.progress('fetch')({ phase: 'Checking the server', loaded: 0, total: 0 })
+    // One cheap request first: when the server's branch is where we last saw it,
+    // there is nothing to download.
+    const advertised = await git.listServerRefs({
+      http: session.http,
+      onAuth: session.onAuth,
+      url: upstream.url,
+      prefix: `refs/heads/${upstream.remoteBranch}`,
+      protocolVersion: 1,
+    })
+    const serverOid = advertised.find((r) => r.ref === `refs/heads/${upstream.remoteBranch}`)?.oid
+    const known = await resolveRefOrUndefined(ctx, upstream.trackingRef)
+    if (!serverOid || serverOid === known) return serverOid
     await git.fetch({
       ...ctx,
       http: session.http,
@@ -107,7 +140,11 @@ async function fetchUpstream(
       onMessage: session.onMessage,
       onProgress: session.progress('fetch'),
       remote: upstream.remote,
-      ref: upstream.remoteBranch,
+      // With singleBranch, isomorphic-git tells the server it "has" the commit named by
+      // `ref`: naming the tracking ref (which the server knows) keeps the download to the
+      // new commits instead of the whole history.
+      ref: upstream.trackingRef,
+      remoteRef: upstream.remoteBranch,
       singleBranch: true,
       tags: false,
     })

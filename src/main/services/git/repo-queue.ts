@@ -8,6 +8,15 @@ export interface RepoContext {
   gitdir: string
   /** isomorphic-git's cache object: reused so packfile indexes are parsed once per repository. */
   cache: object
+  /** Parsed tree objects by id (trees never change, so this never goes stale). */
+  trees: Map<string, ParsedTreeEntry[]>
+}
+
+export interface ParsedTreeEntry {
+  path: string
+  mode: string
+  oid: string
+  type: 'blob' | 'tree' | 'commit'
 }
 
 interface RepoEntry {
@@ -22,7 +31,7 @@ function entryFor(repoRoot: string): RepoEntry {
   let entry = repos.get(dir)
   if (!entry) {
     entry = {
-      context: { fs, dir, gitdir: path.join(dir, '.git'), cache: {} },
+      context: { fs, dir, gitdir: path.join(dir, '.git'), cache: {}, trees: new Map() },
       tail: Promise.resolve(),
     }
     repos.set(dir, entry)

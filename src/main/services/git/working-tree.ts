@@ -1,5 +1,6 @@
 import git from 'isomorphic-git'
-import { readdir, readFile, stat } from 'node:fs/promises'
+import { readdirSync, statSync, type Dirent } from 'node:fs'
+import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { readIndexSnapshot, statMatchesIndex } from './index-file'
 import type { RepoContext } from './repo-queue'
@@ -37,31 +38,39 @@ interface WorkdirFile {
   mode: number
 }
 
-/** Lists working files (posix paths), skipping `.git` and ignored folders nobody tracks. */
+/**
+ * Lists working files (posix paths), skipping `.git` and ignored folders nobody tracks.
+ * Uses synchronous readdir/stat on purpose: for 10,000 small files that is several times
+ * faster than 10,000 promises through libuv's thread pool, and the pause stays short.
+ */
 async function listWorkdir(
   ctx: RepoContext,
   trackedFolders: Set<string>,
 ): Promise<Map<string, WorkdirFile>> {
   const files = new Map<string, WorkdirFile>()
-  async function visit(relative: string): Promise<void> {
+  const pending = ['']
+  while (pending.length > 0) {
+    const relative = pending.pop() as string
     const absolute = relative ? path.join(ctx.dir, relative) : ctx.dir
-    const entries = await readdir(absolute, { withFileTypes: true })
-    await Promise.all(
-      entries.map(async (entry) => {
-        const child = relative ? `${relative}/${entry.name}` : entry.name
-        if (entry.isDirectory()) {
-          if (child === '.git') return
-          if (!trackedFolders.has(child) && (await git.isIgnored({ ...ctx, filepath: child })))
-            return
-          await visit(child)
-        } else if (entry.isFile() || entry.isSymbolicLink()) {
-          const s = await stat(path.join(absolute, entry.name)).catch(() => undefined)
-          if (s?.isFile()) files.set(child, { size: s.size, mtimeMs: s.mtimeMs, mode: s.mode })
-        }
-      }),
-    )
+    let entries: Dirent[]
+    try {
+      entries = readdirSync(absolute, { withFileTypes: true })
+    } catch {
+      continue // removed while we were looking
+    }
+    for (const entry of entries) {
+      const child = relative ? `${relative}/${entry.name}` : entry.name
+      if (entry.isDirectory()) {
+        if (child === '.git') continue
+        if (!trackedFolders.has(child) && (await git.isIgnored({ ...ctx, filepath: child })))
+          continue
+        pending.push(child)
+      } else if (entry.isFile() || entry.isSymbolicLink()) {
+        const s = statSync(path.join(absolute, entry.name), { throwIfNoEntry: false })
+        if (s?.isFile()) files.set(child, { size: s.size, mtimeMs: s.mtimeMs, mode: s.mode })
+      }
+    }
   }
-  await visit('')
   return files
 }
 
