@@ -1,0 +1,95 @@
+import { readFile, realpath, stat } from 'node:fs/promises'
+import { join } from 'node:path'
+import { summarizePost, type PostSummary, type SiteInfo } from '../../../shared/posts'
+import { AppFailure } from '../../../shared/result'
+import { cacheFileFor, loadCache, sameIdentity, saveCache, type CacheEntries } from './index-cache'
+import { firstCommitDates } from './git-dates'
+import { listPostFiles } from './list-post-files'
+
+export interface IndexOptions {
+  site: SiteInfo
+  /** Folder for the index cache, outside the repository (e.g. ~/.cache/inkpress). */
+  cacheDir: string
+}
+
+const CONCURRENCY = 64
+
+/** Every post of the site, newest first, undated last; unchanged files come from the cache. */
+export async function indexPosts(repoRoot: string, options: IndexOptions): Promise<PostSummary[]> {
+  const root = await realpath(repoRoot).catch(() => {
+    throw new AppFailure('NOT_FOUND', `The repository folder ${repoRoot} does not exist.`)
+  })
+  const cacheFile = cacheFileFor(options.cacheDir, root, options.site)
+  const [paths, cached] = await Promise.all([
+    listPostFiles(root, options.site),
+    loadCache(cacheFile),
+  ])
+  const entries: CacheEntries = {}
+  let changed = paths.length !== Object.keys(cached).length
+
+  await forEachLimited(paths, CONCURRENCY, async (path) => {
+    const absolute = join(root, path)
+    const info = await stat(absolute)
+    const identity = { size: info.size, mtimeMs: info.mtimeMs, ino: info.ino }
+    const hit = cached[path]
+    if (hit && sameIdentity(hit, identity)) {
+      entries[path] = hit
+      return
+    }
+    changed = true
+    const text = await readFile(absolute, 'utf8')
+    entries[path] = { ...identity, summary: summarizePost(path, text, options.site) }
+  })
+  if (changed) await saveCache(cacheFile, options.cacheDir, entries)
+
+  const posts = paths.map((path) => entries[path]!.summary)
+  const undated = posts.filter((post) => post.date === null)
+  if (undated.length > 0) {
+    const dates = await firstCommitDates(
+      root,
+      undated.map((post) => post.path),
+    )
+    for (const post of undated) post.date = dates.get(post.path) ?? null
+  }
+  return sortNewestFirst(posts)
+}
+
+/** Newest first by the parsed date; posts whose date cannot be read go last, by path. */
+export function sortNewestFirst(posts: PostSummary[]): PostSummary[] {
+  const time = (post: PostSummary): number =>
+    post.date === null ? NaN : Date.parse(normalizeDate(post.date))
+  return posts
+    .map((post) => ({ post, time: time(post) }))
+    .sort((a, b) => {
+      const aDated = !Number.isNaN(a.time)
+      const bDated = !Number.isNaN(b.time)
+      if (aDated !== bDated) return aDated ? -1 : 1
+      if (aDated && a.time !== b.time) return b.time - a.time
+      return a.post.path.localeCompare(b.post.path)
+    })
+    .map(({ post }) => post)
+}
+
+/** Makes Jekyll/Hexo dates such as `2023-06-08 10:00:00 +0200` parseable by Date. */
+function normalizeDate(date: string): string {
+  const trimmed = date.replace(/^['"]|['"]$/g, '')
+  const match =
+    /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)\s*(Z|[+-]\d{2}:?\d{2})?$/.exec(
+      trimmed,
+    )
+  if (!match) return trimmed
+  const zone = match[3] ? match[3].replace(/^([+-]\d{2})(\d{2})$/, '$1:$2') : ''
+  return `${match[1]}T${match[2]}${zone}`
+}
+
+async function forEachLimited<T>(
+  items: readonly T[],
+  limit: number,
+  task: (item: T) => Promise<void>,
+): Promise<void> {
+  let next = 0
+  const worker = async (): Promise<void> => {
+    while (next < items.length) await task(items[next++]!)
+  }
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker))
+}

@@ -1,0 +1,10 @@
+export { indexPosts, sortNewestFirst, type IndexOptions } from './index-posts'
+export {
+  createPost,
+  renamePost,
+  duplicatePost,
+  deletePost,
+  type CreateOptions,
+} from './post-operations'
+export { resolveInRepo, toRepoPath } from './repo-paths'
+export { listPostFiles } from './list-post-files'

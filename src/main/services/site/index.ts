@@ -1,0 +1,1 @@
+export { detectSite, type DetectOptions } from './detect-site'

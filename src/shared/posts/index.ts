@@ -1,0 +1,8 @@
+export { summarizePost, type PostSummary } from './post'
+export { slugify } from './slug'
+export {
+  DEFAULT_SUMMARY_LENGTH,
+  SITE_GENERATORS,
+  type SiteGenerator,
+  type SiteInfo,
+} from './site-info'
