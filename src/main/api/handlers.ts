@@ -1,8 +1,10 @@
 import type { Handlers, RepositoryInfo } from '../../shared/api'
 import { AppFailure } from '../../shared/result'
+import { SessionCredentialStore } from '../services/credentials/memory-store'
 import { openRepository } from '../services/repository/open-repository'
 import { RepositoryWatcher } from '../services/watch/repository-watcher'
 import { appHandlers } from './handlers/app-handlers'
+import { gitHandlers } from './handlers/git-handlers'
 import { journalHandlers } from './handlers/journal-handlers'
 import { postHandlers } from './handlers/post-handlers'
 import { repositoryHandlers } from './handlers/repository-handlers'
@@ -37,6 +39,11 @@ export function createSession(host: HostContext): Session {
 
   const context: SessionContext = {
     ...host,
+    credentials: host.credentials ?? {
+      store: new SessionCredentialStore(),
+      storage: 'session',
+      warning: () => 'Tokens entered in browser mode are kept only until Inkpress stops.',
+    },
     openFolder,
     currentRepository: () => current,
     requireRepository: () => {
@@ -50,6 +57,7 @@ export function createSession(host: HostContext): Session {
     ...appHandlers(context),
     ...repositoryHandlers(context),
     ...postHandlers(context),
+    ...gitHandlers(context),
     ...journalHandlers(context),
   }
 

@@ -3,10 +3,12 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { createSession } from '../api/handlers'
 import { appPaths } from '../app-paths'
+import { EncryptedFileCredentialStore } from '../services/credentials'
 import { consoleLogger } from '../services/logger'
 import { SettingsStore } from '../services/settings/settings-store'
 import { handleAssetProtocol, registerAssetSchemeAsPrivileged } from './asset-protocol'
 import { registerIpcHandlers } from './ipc'
+import { safeStorageEncryptor } from './safe-storage-encryptor'
 import { installApplicationMenu } from './menu'
 import { applySessionSecurity, createMainWindow } from './window'
 
@@ -22,6 +24,7 @@ app.enableSandbox()
 let mainWindow: BrowserWindow | null = null
 const appDataDir = process.env.INKPRESS_DATA_DIR ?? app.getPath('userData')
 const settings = new SettingsStore(appDataDir)
+const keychainStore = new EncryptedFileCredentialStore(appDataDir, safeStorageEncryptor)
 
 const session = createSession({
   mode: 'desktop',
@@ -39,6 +42,11 @@ const session = createSession({
     return result.canceled ? null : (result.filePaths[0] ?? null)
   },
   openExternal: (url) => shell.openExternal(url),
+  credentials: {
+    store: keychainStore,
+    storage: 'keychain',
+    warning: () => keychainStore.securityWarning(),
+  },
 })
 
 async function start(): Promise<void> {

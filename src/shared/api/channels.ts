@@ -16,6 +16,19 @@ export const CALL_NAMES = [
   'journal:write',
   'journal:list',
   'journal:discard',
+  'git:status',
+  'git:diff',
+  'git:publish',
+  'git:cancel',
+  'git:history',
+  'git:readAtCommit',
+  'git:conflict',
+  'git:resolveConflict',
+  'git:init',
+  'git:clone',
+  'credentials:status',
+  'credentials:save',
+  'credentials:forget',
 ] as const
 
 export type CallName = (typeof CALL_NAMES)[number]

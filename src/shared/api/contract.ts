@@ -21,17 +21,8 @@ import type {
   SaveInfo,
 } from './types'
 
-/** Carries a result type through the contract without a runtime value. */
-const returns = <T>() => undefined as unknown as T
-
-interface CallSpec<Args extends z.ZodTuple, Value> {
-  args: Args
-  result: Value
-  /** One line for docs, help output and error messages. */
-  summary: string
-}
-
-const call = <Args extends z.ZodTuple, Value>(spec: CallSpec<Args, Value>) => spec
+import { call, returns, type CallSpec } from './call-spec'
+import { gitCalls } from './git-calls'
 
 /**
  * The whole API between the renderer and the main process. Every host (Electron IPC,
@@ -99,6 +90,7 @@ export const calls = {
     result: returns<void>(),
     summary: 'Forget the journaled buffer of a post',
   }),
+  ...gitCalls,
 } satisfies Record<CallName, CallSpec<z.ZodTuple, unknown>>
 
 export type Calls = typeof calls
