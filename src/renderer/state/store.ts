@@ -202,6 +202,16 @@ function reloadFrom(document: PostDocument): void {
   }))
 }
 
+/**
+ * Replaces the buffer with text from elsewhere (an old version from history, a resolved
+ * conflict) as a new, unsaved edit: nothing on disk changes until the writer saves.
+ */
+export function replaceBuffer(text: string): void {
+  set((state) =>
+    state.post ? { post: { ...state.post, text, loadCount: state.post.loadCount + 1 } } : {},
+  )
+}
+
 /** The writer chose the version on disk over their unsaved edits. */
 export function acceptExternalChange(): void {
   const document = get().externalChange
