@@ -1,0 +1,61 @@
+import { parseArgs } from 'node:util'
+import type { PostSummary } from '../../../shared/posts'
+import { indexPosts } from '../../services/library'
+import { detectSite } from '../../services/site'
+import type { CliCommand, CliIO } from '../command'
+import { repoArgument, reportFailure } from './git-cli-support'
+import { defaultCacheDir, generatorOption } from './library-cli-support'
+
+const USAGE = 'inkpress index <repo> [--json] [--generator hugo|jekyll|astro|hexo|eleventy|plain]'
+
+export const indexCommand: CliCommand = {
+  name: 'index',
+  summary: 'List the posts of a site, newest first, with their excerpts',
+  usage: USAGE,
+  async run(argv: string[], io: CliIO): Promise<number> {
+    let parsed
+    try {
+      parsed = parseArgs({
+        args: argv,
+        allowPositionals: true,
+        options: { json: { type: 'boolean', default: false }, generator: { type: 'string' } },
+      })
+    } catch (error) {
+      io.stderr(`${(error as Error).message}. Usage: ${USAGE}`)
+      return 2
+    }
+    if (parsed.positionals.length !== 1) {
+      io.stderr(`Expected one repository folder. Usage: ${USAGE}`)
+      return 2
+    }
+    try {
+      const repo = repoArgument(parsed.positionals, io)
+      const site = await detectSite(repo, { generator: generatorOption(parsed.values.generator) })
+      const posts = await indexPosts(repo, { site, cacheDir: defaultCacheDir(io) })
+      io.stdout(parsed.values.json ? JSON.stringify(posts, null, 2) : table(posts))
+      return 0
+    } catch (error) {
+      return reportFailure(io, error)
+    }
+  },
+}
+
+function table(posts: PostSummary[]): string {
+  if (posts.length === 0) return 'No posts found.'
+  const rows = posts.map((post) => [
+    post.date ?? '—',
+    post.draft ? 'draft' : '',
+    post.title + (post.frontMatterError ? ' (front matter error)' : ''),
+    post.path,
+  ])
+  const header = ['DATE', 'STATE', 'TITLE', 'PATH']
+  const widths = header.map((title, column) =>
+    Math.max(title.length, ...rows.map((row) => row[column]!.length)),
+  )
+  const line = (cells: string[]): string =>
+    cells
+      .map((cell, column) => (column === cells.length - 1 ? cell : cell.padEnd(widths[column]!)))
+      .join('  ')
+      .trimEnd()
+  return [line(header), ...rows.map(line)].join('\n')
+}
