@@ -10,7 +10,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { createServer, type Server } from 'node:http'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { build } from 'vite'
+import { build, defaultClientConditions } from 'vite'
 import './preview-page/bench-api'
 
 const KEYSTROKES = 80
@@ -34,6 +34,9 @@ async function buildPage(outDir: string): Promise<void> {
     base: './',
     logLevel: 'error',
     plugins: [react()],
+    // Prefer packages' `worker` builds: their `browser` builds (decode-named-character-reference)
+    // touch `document`, which the preview's Web Worker does not have.
+    resolve: { conditions: ['worker', ...defaultClientConditions] },
     worker: { format: 'es' },
     build: { outDir, emptyOutDir: true, minify: true, reportCompressedSize: false },
   })
@@ -69,10 +72,14 @@ function percentile(values: number[], p: number): number {
   return Math.round((sorted[index] ?? NaN) * 100) / 100
 }
 
-async function typeAndMeasure(page: Page): Promise<{ preview: number[]; frame: number[] }> {
+async function typeAndMeasure(
+  page: Page,
+): Promise<Record<'preview' | 'frame' | 'toWorker' | 'worker', number[]>> {
   const line = await page.evaluate(() => window.inkpressBench.placeCursorInParagraph())
   const preview: number[] = []
   const frame: number[] = []
+  const toWorker: number[] = []
+  const worker: number[] = []
   for (let typed = 1; typed <= KEYSTROKES; typed++) {
     await page.evaluate(([l, expected]) => window.inkpressBench.expectKeystroke(l, expected), [
       line,
@@ -82,9 +89,11 @@ async function typeAndMeasure(page: Page): Promise<{ preview: number[]; frame: n
     const result = await page.evaluate(() => window.inkpressBench.keystrokeResult())
     preview.push(result.previewMs)
     frame.push(result.frameMs)
+    toWorker.push(result.toWorkerMs)
+    worker.push(result.workerMs)
     await page.waitForTimeout(TYPING_INTERVAL_MS)
   }
-  return { preview, frame }
+  return { preview, frame, toWorker, worker }
 }
 
 export default async function (): Promise<Record<string, unknown>> {
@@ -110,6 +119,9 @@ export default async function (): Promise<Record<string, unknown>> {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } })
     const errors: string[] = []
     page.on('pageerror', (error) => errors.push(error.message))
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text())
+    })
     await page.goto(served.url)
     await page.evaluate(() => window.inkpressBench.ready())
     const postBytes = await page.evaluate(() => window.inkpressBench.postBytes)
@@ -118,7 +130,7 @@ export default async function (): Promise<Record<string, unknown>> {
       () => undefined,
       () => undefined,
     )
-    const { preview, frame } = await typeAndMeasure(page)
+    const { preview, frame, toWorker, worker } = await typeAndMeasure(page)
     const naive = await page.evaluate(
       (runs) => window.inkpressBench.naiveFullRenderMs(runs),
       FULL_RENDER_RUNS,
@@ -133,6 +145,11 @@ export default async function (): Promise<Record<string, unknown>> {
       'preview.postBytes': postBytes,
       'preview.keystrokeToPreviewMs': { p50: percentile(preview, 50), p95: keystrokeP95 },
       'editor.keystrokeToFrameMs': { p50: percentile(frame, 50), p99: percentile(frame, 99) },
+      'preview.keystrokeToWorkerMs': {
+        p50: percentile(toWorker, 50),
+        p95: percentile(toWorker, 95),
+      },
+      'preview.workerRoundTripMs': { p50: percentile(worker, 50), p95: percentile(worker, 95) },
       'preview.naiveFullRenderMs': { p50: percentile(naive, 50) },
       'preview.markdownItFullRenderMs': { p50: percentile(markdownIt, 50) },
       'preview.speedupVsNaive': Math.round((percentile(naive, 50) / keystrokeP95) * 10) / 10,

@@ -1,4 +1,5 @@
 import { useEffect, useImperativeHandle, useMemo, useRef, useState, type Ref } from 'react'
+import { flushSync } from 'react-dom'
 import { EMPTY_DOCUMENT, type PreviewDocument } from './preview-protocol'
 import { PreviewBlockView, ImageSourceContext } from './PreviewBlockView'
 import { openRenderChannel, type RenderChannel } from './render-channel'
@@ -29,7 +30,9 @@ function usePreviewDocument(text: string): PreviewDocument {
   const [document, setDocument] = useState(EMPTY_DOCUMENT)
   const channel = useRef<RenderChannel | null>(null)
   useEffect(() => {
-    const opened = openRenderChannel(setDocument)
+    // Commit a finished render at once instead of in a later scheduler task: the preview
+    // then shows a keystroke within the same task the worker's answer arrives in.
+    const opened = openRenderChannel((next) => flushSync(() => setDocument(next)))
     channel.current = opened
     return () => {
       opened.dispose()

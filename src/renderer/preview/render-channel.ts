@@ -39,6 +39,9 @@ class WorkerChannel implements RenderChannel {
     }
     worker.onerror = (event) => {
       event.preventDefault()
+      console.error(
+        `Preview worker failed, rendering on the main thread from now on: ${event.message}`,
+      )
       this.dispose()
       this.onFailure(this.lastText)
     }

@@ -2,7 +2,6 @@ import type { Root as HastRoot } from 'hast'
 import type { Root as MdastRoot } from 'mdast'
 import { toHast, type Options as ToHastOptions } from 'mdast-util-to-hast'
 import rehypeHighlight from 'rehype-highlight'
-import rehypeKatex from 'rehype-katex'
 import rehypeSanitize from 'rehype-sanitize'
 import rehypeSlug from 'rehype-slug'
 import remarkFrontmatter from 'remark-frontmatter'
@@ -12,6 +11,7 @@ import remarkParse from 'remark-parse'
 import { unified } from 'unified'
 import { rehypeFragmentLinks } from './fragment-links'
 import { closedFrontMatterEnd } from './front-matter-fence'
+import { rehypeMath } from './rehype-math'
 import { previewSanitizeSchema } from './sanitize-schema'
 
 /**
@@ -34,7 +34,7 @@ const frontMatterParser = unified()
 const hastFinisher = unified()
   .use(rehypeSlug)
   .use(rehypeSanitize, previewSanitizeSchema)
-  .use(rehypeKatex)
+  .use(rehypeMath)
   .use(rehypeHighlight)
   .use(rehypeFragmentLinks)
   .freeze()

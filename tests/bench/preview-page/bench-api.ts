@@ -2,6 +2,10 @@
 export interface KeystrokeResult {
   previewMs: number
   frameMs: number
+  /** Keystroke → text posted to the preview worker. */
+  toWorkerMs: number
+  /** Posted → worker's answer received. */
+  workerMs: number
 }
 
 export interface PreviewBenchApi {

@@ -32,7 +32,15 @@ export function generatePost(targetBytes = 100_000): string {
       sentence(10 + Math.floor(next() * 8)),
     ).join(' ')
 
-  const parts = ['---', 'title: A long benchmark post', 'date: 2024-05-01', '---', '']
+  const parts = [
+    '---',
+    'title: A long benchmark post',
+    'date: 2024-05-01',
+    '---',
+    '',
+    'Copyright &copy; 2024 &mdash; $E = mc^2$.',
+    '',
+  ]
   let section = 0
   while (parts.join('\n').length < targetBytes) {
     section++

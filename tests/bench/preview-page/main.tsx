@@ -11,6 +11,23 @@ import { generatePost } from './generate-post'
 
 const post = generatePost()
 
+/** When the preview last posted text to its worker and last heard back (for the breakdown). */
+const workerTimeline = { posted: 0, answered: 0 }
+const NativeWorker = window.Worker
+window.Worker = class TimedWorker extends NativeWorker {
+  constructor(url: string | URL, options?: WorkerOptions) {
+    super(url, options)
+    this.addEventListener('message', () => (workerTimeline.answered = performance.now()))
+  }
+  override postMessage(
+    message: unknown,
+    options?: StructuredSerializeOptions | Transferable[],
+  ): void {
+    workerTimeline.posted = performance.now()
+    super.postMessage(message, options as StructuredSerializeOptions)
+  }
+}
+
 function App(): React.JSX.Element {
   const [text, setText] = useState(post)
   return (
@@ -93,7 +110,15 @@ const bench: PreviewBenchApi = {
           const start = event.timeStamp
           let previewMs = -1
           let frameMs = -1
-          const finish = () => previewMs >= 0 && frameMs >= 0 && resolve({ previewMs, frameMs })
+          const finish = () =>
+            previewMs >= 0 &&
+            frameMs >= 0 &&
+            resolve({
+              previewMs,
+              frameMs,
+              toWorkerMs: workerTimeline.posted - start,
+              workerMs: workerTimeline.answered - workerTimeline.posted,
+            })
           requestAnimationFrame(() => {
             const channel = new MessageChannel()
             channel.port1.onmessage = () => {
