@@ -74,12 +74,13 @@ function percentile(values: number[], p: number): number {
 
 async function typeAndMeasure(
   page: Page,
-): Promise<Record<'preview' | 'frame' | 'toWorker' | 'worker', number[]>> {
+): Promise<Record<'preview' | 'frame' | 'toWorker' | 'worker' | 'workerRender', number[]>> {
   const line = await page.evaluate(() => window.inkpressBench.placeCursorInParagraph())
   const preview: number[] = []
   const frame: number[] = []
   const toWorker: number[] = []
   const worker: number[] = []
+  const workerRender: number[] = []
   for (let typed = 1; typed <= KEYSTROKES; typed++) {
     await page.evaluate(([l, expected]) => window.inkpressBench.expectKeystroke(l, expected), [
       line,
@@ -91,9 +92,10 @@ async function typeAndMeasure(
     frame.push(result.frameMs)
     toWorker.push(result.toWorkerMs)
     worker.push(result.workerMs)
+    workerRender.push(result.workerRenderMs)
     await page.waitForTimeout(TYPING_INTERVAL_MS)
   }
-  return { preview, frame, toWorker, worker }
+  return { preview, frame, toWorker, worker, workerRender }
 }
 
 export default async function (): Promise<Record<string, unknown>> {
@@ -130,7 +132,7 @@ export default async function (): Promise<Record<string, unknown>> {
       () => undefined,
       () => undefined,
     )
-    const { preview, frame, toWorker, worker } = await typeAndMeasure(page)
+    const { preview, frame, toWorker, worker, workerRender } = await typeAndMeasure(page)
     const naive = await page.evaluate(
       (runs) => window.inkpressBench.naiveFullRenderMs(runs),
       FULL_RENDER_RUNS,
@@ -150,6 +152,10 @@ export default async function (): Promise<Record<string, unknown>> {
         p95: percentile(toWorker, 95),
       },
       'preview.workerRoundTripMs': { p50: percentile(worker, 50), p95: percentile(worker, 95) },
+      'preview.workerRenderMs': {
+        p50: percentile(workerRender, 50),
+        p95: percentile(workerRender, 95),
+      },
       'preview.naiveFullRenderMs': { p50: percentile(naive, 50) },
       'preview.markdownItFullRenderMs': { p50: percentile(markdownIt, 50) },
       'preview.speedupVsNaive': Math.round((percentile(naive, 50) / keystrokeP95) * 10) / 10,

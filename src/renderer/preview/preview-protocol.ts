@@ -24,6 +24,8 @@ export interface BlockMessage {
 
 export interface RenderResponse {
   version: number
+  /** Time the worker spent rendering and encoding, in ms. */
+  renderMs?: number
   blocks: BlockMessage[]
   footer: BlockMessage | null
 }

@@ -13,5 +13,7 @@ const encoder = new ResponseEncoder()
 
 scope.onmessage = (event) => {
   const { version, text } = event.data
-  scope.postMessage(encoder.encode(version, renderer.render(text)))
+  const started = performance.now()
+  const response = encoder.encode(version, renderer.render(text))
+  scope.postMessage({ ...response, renderMs: performance.now() - started })
 }

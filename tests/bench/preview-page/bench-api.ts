@@ -6,6 +6,8 @@ export interface KeystrokeResult {
   toWorkerMs: number
   /** Posted → worker's answer received. */
   workerMs: number
+  /** Of which the worker spent rendering. */
+  workerRenderMs: number
 }
 
 export interface PreviewBenchApi {

@@ -12,12 +12,15 @@ import { generatePost } from './generate-post'
 const post = generatePost()
 
 /** When the preview last posted text to its worker and last heard back (for the breakdown). */
-const workerTimeline = { posted: 0, answered: 0 }
+const workerTimeline = { posted: 0, answered: 0, renderMs: 0 }
 const NativeWorker = window.Worker
 window.Worker = class TimedWorker extends NativeWorker {
   constructor(url: string | URL, options?: WorkerOptions) {
     super(url, options)
-    this.addEventListener('message', () => (workerTimeline.answered = performance.now()))
+    this.addEventListener('message', (event: MessageEvent<{ renderMs?: number }>) => {
+      workerTimeline.answered = performance.now()
+      workerTimeline.renderMs = event.data.renderMs ?? 0
+    })
   }
   override postMessage(
     message: unknown,
@@ -118,6 +121,7 @@ const bench: PreviewBenchApi = {
               frameMs,
               toWorkerMs: workerTimeline.posted - start,
               workerMs: workerTimeline.answered - workerTimeline.posted,
+              workerRenderMs: workerTimeline.renderMs,
             })
           requestAnimationFrame(() => {
             const channel = new MessageChannel()
