@@ -1,5 +1,6 @@
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'electron-vite'
+import { defaultClientConditions } from 'vite'
 import { resolve } from 'node:path'
 
 export default defineConfig({
@@ -32,6 +33,9 @@ export default defineConfig({
       rollupOptions: { input: resolve('src/renderer/index.html') },
     },
     worker: { format: 'es' },
+    // Prefer packages' `worker` builds: the `browser` build of decode-named-character-reference
+    // (used by micromark) touches `document`, which the preview's Web Worker does not have.
+    resolve: { conditions: ['worker', ...defaultClientConditions] },
     plugins: [react()],
   },
 })
