@@ -103,7 +103,10 @@ export function toAppFailure(error: unknown, context: ErrorContext): AppFailure 
   }
   if (e.code === 'GitPushError' || e.code === 'PushRejectedError') {
     const reason = reasonFromServer(context.serverMessages)
-    const detail = e.data?.reason === 'not-fast-forward' ? 'the server has newer commits' : ''
+    const detail =
+      e.data?.reason === 'not-fast-forward'
+        ? 'the server has newer commits'
+        : ((error as { reason?: string }).reason ?? '')
     return make(
       'PUSH_REJECTED',
       `The server refused the push${where}` +

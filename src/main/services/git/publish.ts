@@ -19,6 +19,7 @@ import {
   type Upstream,
 } from './upstream'
 import { updateIndexEntries } from './index-file'
+import { pushBranch } from './push-pack'
 import { scanWorkingTree, type WorkingFileChange } from './working-tree'
 
 export interface PublishOptions extends RemoteOptions {
@@ -159,24 +160,12 @@ async function fetchUpstream(
 
 async function pushUpstream(
   ctx: RepoContext,
-  branch: string,
+  localOid: string,
   upstream: Upstream,
   session: RemoteSession,
-  signal: AbortSignal | undefined,
 ): Promise<void> {
   try {
-    await git.push({
-      ...ctx,
-      http: session.http,
-      onAuth: session.onAuth,
-      onMessage: session.onMessage,
-      onProgress: session.progress('push'),
-      remote: upstream.remote,
-      ref: branch,
-      remoteRef: upstream.remoteBranch,
-      force: false,
-      signal,
-    })
+    await pushBranch(ctx, session, localOid, upstream.remoteBranch, upstream.trackingRef)
   } catch (error) {
     throw session.failure(error, 'Publishing', KEPT)
   }
@@ -252,7 +241,7 @@ export function publish(repoRoot: string, options: PublishOptions = {}): Promise
 
     throwIfCancelled(signal, 'Publishing')
     onProgress?.({ phase: 'push', loaded: 0 })
-    await pushUpstream(ctx, branch, upstream, session, signal)
+    await pushUpstream(ctx, headOid, upstream, session)
     onProgress?.({ phase: 'done', loaded: 1, total: 1 })
     return {
       ...commitInfo(commit),

@@ -41,6 +41,8 @@ export function throwIfCancelled(signal: AbortSignal | undefined, action: string
  */
 export class RemoteSession {
   readonly serverMessages: string[] = []
+  /** The Authorization header that worked, reused for the following requests. */
+  authorization?: string
   private readonly secrets: string[] = []
   private credentialsFound = false
   private credentialsAsked = false

@@ -23,7 +23,10 @@ function typeOfMode(mode: string): ParsedTreeEntry['type'] {
  * Reads a tree object. Parsed here from the raw bytes (and cached by id) because
  * isomorphic-git's readTree is the slowest step on a folder with 10,000 posts.
  */
-async function readTreeEntries(ctx: RepoContext, treeOid: string): Promise<ParsedTreeEntry[]> {
+export async function readTreeEntries(
+  ctx: RepoContext,
+  treeOid: string,
+): Promise<ParsedTreeEntry[]> {
   const cached = ctx.trees.get(treeOid)
   if (cached) return cached
   const { object, type } = await git.readObject({ ...ctx, oid: treeOid, format: 'content' })
