@@ -3,6 +3,7 @@ import { EditorPane } from './components/EditorPane'
 import { NoticeBar } from './components/NoticeBar'
 import { PostList } from './components/PostList'
 import { FolderPathForm, WelcomeScreen } from './components/WelcomeScreen'
+import { PublishDrawer, PublishToolbar } from './publish/PublishToolbar'
 import { isDirty, pickAndOpenFolder, savePost, useInkpress } from './state/store'
 
 export function App() {
@@ -12,6 +13,22 @@ export function App() {
   const desktop = useInkpress((state) => state.appInfo?.mode === 'desktop')
   const [choosingFolder, setChoosingFolder] = useState(false)
   const dirty = isDirty(post)
+
+  useEffect(() => {
+    // Ctrl/Cmd+S saves wherever the focus is; the editor handles it first when focused.
+    const saveShortcut = (event: KeyboardEvent) => {
+      if (
+        event.defaultPrevented ||
+        event.key.toLowerCase() !== 's' ||
+        !(event.ctrlKey || event.metaKey)
+      )
+        return
+      event.preventDefault()
+      void savePost()
+    }
+    window.addEventListener('keydown', saveShortcut)
+    return () => window.removeEventListener('keydown', saveShortcut)
+  }, [])
 
   useEffect(() => {
     const warnBeforeLeaving = (event: BeforeUnloadEvent) => {
@@ -61,6 +78,7 @@ export function App() {
             </button>
           </>
         )}
+        <PublishToolbar />
       </header>
       {choosingFolder && !desktop && (
         <div className="folder-drawer">
@@ -74,6 +92,7 @@ export function App() {
             <PostList />
           </nav>
           <EditorPane />
+          <PublishDrawer />
         </div>
       ) : (
         <WelcomeScreen />

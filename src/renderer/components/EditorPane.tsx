@@ -1,5 +1,5 @@
 import { useCallback, useRef } from 'react'
-import { MarkdownEditor, type MarkdownEditorHandle } from '../editor/MarkdownEditor'
+import { MarkdownEditor, StatusBar, type MarkdownEditorHandle } from '../editor'
 import { Preview } from '../preview/Preview'
 import { savePost, updateText, useInkpress } from '../state/store'
 
@@ -41,7 +41,7 @@ export function EditorPane() {
   if (!post) return <p className="empty editor-empty">Pick a post on the left to start writing.</p>
   return (
     <div className="editor-pane">
-      <section className="pane" aria-label="Editor">
+      <section className="pane editor-column" aria-label="Editor">
         <MarkdownEditor
           ref={editor}
           docKey={`${post.path}#${post.loadCount}`}
@@ -50,6 +50,7 @@ export function EditorPane() {
           onSave={() => void savePost()}
           spellcheck
         />
+        <StatusBar text={post.text} />
       </section>
       <section className="pane preview-pane" aria-label="Preview">
         <Preview text={post.text} resolveImageSrc={resolveImageSrc} onOpenExternal={openExternal} />

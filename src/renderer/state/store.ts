@@ -1,7 +1,14 @@
 import { create } from 'zustand'
-import type { AppInfo, PostDocument, PostListItem, RepositoryInfo } from '../../shared/api'
+import type {
+  AppInfo,
+  JournalEntry,
+  PostDocument,
+  PostListItem,
+  RepositoryInfo,
+} from '../../shared/api'
 import type { AppError, Result } from '../../shared/result'
 import type { Transport } from '../api/transport'
+import { AUTOSAVE_DELAY_MS, JOURNAL_DELAY_MS, PauseScheduler } from './buffer-safety'
 
 export interface OpenPost {
   path: string
@@ -31,6 +38,8 @@ export interface InkpressState {
   saving: boolean
   /** Set when the open file changed on disk while the buffer had unsaved edits. */
   externalChange: PostDocument | null
+  /** Unsaved buffers from a session that ended without saving, offered for restore. */
+  recoverable: JournalEntry[]
 }
 
 export const isDirty = (post: OpenPost | null): boolean =>
@@ -46,6 +55,7 @@ export const useInkpress = create<InkpressState>(() => ({
   notice: null,
   saving: false,
   externalChange: null,
+  recoverable: [],
 }))
 
 const set = useInkpress.setState
@@ -87,19 +97,69 @@ async function refreshRecent(): Promise<void> {
 }
 
 async function showRepository(repository: RepositoryInfo): Promise<void> {
-  set({ repository, post: null, posts: [], externalChange: null })
-  await Promise.all([refreshPosts(), refreshRecent()])
+  cancelPendingWork()
+  set({ repository, post: null, posts: [], externalChange: null, recoverable: [] })
+  const [, , journal] = await Promise.all([
+    refreshPosts(),
+    refreshRecent(),
+    api()['journal:list'](),
+  ])
+  if (journal.ok) set({ recoverable: journal.value })
+}
+
+const journalScheduler = new PauseScheduler(JOURNAL_DELAY_MS, () => void journalBuffer())
+const autosaveScheduler = new PauseScheduler(AUTOSAVE_DELAY_MS, () => {
+  if (isDirty(get().post) && !get().externalChange) void savePost()
+})
+
+function cancelPendingWork(): void {
+  journalScheduler.cancel()
+  autosaveScheduler.cancel()
+}
+
+/** Keeps the unsaved buffer outside the repository so a crash or kill loses nothing. */
+async function journalBuffer(): Promise<void> {
+  const post = get().post
+  if (!isDirty(post) || !post) return
+  const result = await api()['journal:write'](post.path, post.text, post.version)
+  if (!result.ok) showError(result.error)
+}
+
+/** Reopens a journaled buffer as an unsaved edit on top of the version it was based on. */
+export async function restoreJournaled(entry: JournalEntry): Promise<void> {
+  if (get().post?.path !== entry.path) await openPost(entry.path)
+  set((state) => ({
+    post: state.post
+      ? {
+          ...state.post,
+          text: entry.text,
+          version: entry.baseVersion,
+          loadCount: state.post.loadCount + 1,
+        }
+      : state.post,
+    recoverable: state.recoverable.filter((candidate) => candidate.path !== entry.path),
+  }))
+  journalScheduler.poke()
+  autosaveScheduler.poke()
+}
+
+export async function discardJournaled(entry: JournalEntry): Promise<void> {
+  set((state) => ({
+    recoverable: state.recoverable.filter((candidate) => candidate.path !== entry.path),
+  }))
+  const result = await api()['journal:discard'](entry.path)
+  if (!result.ok) showError(result.error)
 }
 
 export async function openRepository(folder: string): Promise<boolean> {
-  if (!confirmDiscard()) return false
+  if (!(await settleBeforeLeaving())) return false
   const repository = take(await api()['repo:open'](folder.trim()))
   if (repository) await showRepository(repository)
   return repository !== null
 }
 
 export async function openSample(): Promise<void> {
-  if (!confirmDiscard()) return
+  if (!(await settleBeforeLeaving())) return
   const repository = take(await api()['repo:openSample']())
   if (repository) await showRepository(repository)
 }
@@ -118,7 +178,8 @@ export async function refreshPosts(): Promise<void> {
 }
 
 export async function openPost(path: string): Promise<void> {
-  if (get().post?.path === path || !confirmDiscard()) return
+  if (get().post?.path === path || !(await settleBeforeLeaving())) return
+  cancelPendingWork()
   const document = take(await api()['posts:read'](path))
   if (!document) return
   set((state) => ({
@@ -136,7 +197,10 @@ export async function openPost(path: string): Promise<void> {
 
 export function updateText(text: string): void {
   const post = get().post
-  if (post && post.text !== text) set({ post: { ...post, text } })
+  if (!post || post.text === text) return
+  set({ post: { ...post, text } })
+  journalScheduler.poke()
+  autosaveScheduler.poke()
 }
 
 export async function savePost(
@@ -145,6 +209,7 @@ export async function savePost(
   const post = get().post
   if (!post || get().saving) return false
   const text = post.text
+  autosaveScheduler.cancel()
   set({ saving: true })
   const saved = await api()['posts:save'](post.path, text, post.version, options)
   set({ saving: false })
@@ -160,8 +225,9 @@ export async function savePost(
         ? { ...state.post, savedText: text, version: saved.value.version }
         : state.post,
     externalChange: null,
-    notice: { kind: 'info', message: `Saved ${post.path}` },
   }))
+  if (isDirty(get().post)) autosaveScheduler.poke()
+  else void api()['journal:discard'](post.path)
   return true
 }
 
@@ -223,7 +289,14 @@ export async function keepMineOverExternalChange(): Promise<void> {
   await savePost({ overwriteExternalChanges: true })
 }
 
-function confirmDiscard(): boolean {
+/**
+ * Before another post or repository replaces the buffer: save it; only if saving fails ask
+ * whether to leave it (it stays in the journal either way).
+ */
+async function settleBeforeLeaving(): Promise<boolean> {
   const post = get().post
-  return !isDirty(post) || window.confirm(`${post?.path} has unsaved changes. Discard them?`)
+  if (!isDirty(post) || (await savePost())) return true
+  return window.confirm(
+    `${post?.path} could not be saved. Leave it anyway? Its text stays in the recovery journal.`,
+  )
 }

@@ -16,6 +16,8 @@ export interface AppFixture {
   mode: BrowserMode
   /** The page, already showing the app. */
   page: Page
+  /** The app-data folder (settings, journal) of this test's app. */
+  dataDir: string
 }
 
 /**
@@ -35,7 +37,7 @@ export const test = base.extend<{ fixtureDir: string; app: AppFixture }>({
     })
     await page.goto(mode.host.url)
     await expect(page.getByTestId('repo-name')).toHaveText('blog')
-    await use({ repo, mode, page })
+    await use({ repo, mode, page, dataDir })
     await mode.close()
     await repo.remove()
     await rm(dataDir, { recursive: true, force: true })

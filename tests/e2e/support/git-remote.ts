@@ -1,0 +1,55 @@
+import { execFileSync } from 'node:child_process'
+import { startGitServer, type GitServer, type GitServerUser } from '../../support/git-http-server'
+
+export const WRITER: GitServerUser = { username: 'writer', token: 'secret-token' }
+
+export interface GitRemote {
+  server: GitServer
+  /** The bare repository on the server's disk. */
+  bare: string
+  /** The HTTPS-style URL the app pushes to (no credentials in it). */
+  url: string
+  /** Runs `git --git-dir <bare> …` on the server side and returns its output. */
+  git(...args: string[]): string
+  stop(): Promise<void>
+}
+
+const basicAuth = (user: GitServerUser) =>
+  `Authorization: Basic ${Buffer.from(`${user.username}:${user.token}`).toString('base64')}`
+
+/**
+ * Starts the test Git server (Basic auth) with a bare repository, pushes `repoDir` to it and
+ * makes it the upstream of `main`, the way a writer's clone of their blog looks. The token
+ * only travels in a header for this one push; it is never written into `.git/config`.
+ */
+export async function attachGitRemote(repoDir: string, name = 'blog'): Promise<GitRemote> {
+  const server = await startGitServer({ users: [WRITER] })
+  const bare = await server.createBareRepo(name)
+  const url = server.url(name)
+  const local = (...args: string[]) => execFileSync('git', args, { cwd: repoDir, stdio: 'pipe' })
+  local('remote', 'add', 'origin', url)
+  local('-c', `http.extraHeader=${basicAuth(WRITER)}`, 'push', '-q', '-u', 'origin', 'main')
+  return {
+    server,
+    bare,
+    url,
+    git: (...args) => execFileSync('git', ['--git-dir', bare, ...args], { encoding: 'utf8' }),
+    stop: () => server.stop(),
+  }
+}
+
+/** Another machine's clone, for commits that reach the server behind the app's back. */
+export function pushFromElsewhere(
+  remote: GitRemote,
+  cloneDir: string,
+  change: (git: (...args: string[]) => string) => void,
+): void {
+  const header = `http.extraHeader=${basicAuth(WRITER)}`
+  execFileSync('git', ['-c', header, 'clone', '-q', remote.url, cloneDir], { stdio: 'pipe' })
+  const git = (...args: string[]) =>
+    execFileSync('git', ['-c', header, ...args], { cwd: cloneDir, encoding: 'utf8' })
+  git('config', 'user.name', 'Other Machine')
+  git('config', 'user.email', 'other@inkpress.invalid')
+  change(git)
+  git('push', '-q', 'origin', 'main')
+}
