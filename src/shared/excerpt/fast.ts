@@ -65,36 +65,36 @@ function fencedCode(chunk: string): TextBlock[] | null {
   return [textBlock(inner.join('\n'), false)]
 }
 
-const PLACEHOLDER = /\u0000(\d+)\u0000/g
+const PLACEHOLDER = /\uE000(\d+)\uE000/g
 const EMPHASIS =
-  /(^|[\s(["'\u0000])(\*\*|__|\*|_)(?=\S)([^*_]*?[^\s*_])\2(?=$|[\s)\].,;:!?"'\u0000-])/
+  /(^|[\s(["'\uE000])(\*\*|__|\*|_)(?=\S)([^*_]*?[^\s*_])\2(?=$|[\s)\].,;:!?"'\uE000-])/
 
 /** Plain text of simple inline Markdown, or null when the text needs a real parser. */
 export function fastInline(source: string): string | null {
-  if (/[\\&<~|\u0000]/.test(source)) return null
+  if (/[\\&<~|\uE000]/.test(source)) return null
   const codes: string[] = []
   let text = source.replace(/`([^`]+)`/g, (_match, code: string) => {
     codes.push(code)
-    return `\u0000${codes.length - 1}\u0000`
+    return `\uE000${codes.length - 1}\uE000`
   })
   if (text.includes('`')) return null
   const links: string[] = []
   let failed = false
   text = text.replace(
-    /(!?)\[([^[\]]*)\]\(([^()\s<>\u0000]*)(?:[ \t]+"[^"\n]*")?\)/g,
+    /(!?)\[([^[\]]*)\]\(([^()\s<>\uE000]*)(?:[ \t]+"[^"\n]*")?\)/g,
     (_m, bang: string, label: string) => {
       if (bang) return ''
       const plain = stripEmphasis(label)
       if (plain === null) failed = true
       links.push(plain ?? '')
-      return `\u0000L${links.length - 1}\u0000`
+      return `\uE000L${links.length - 1}\uE000`
     },
   )
   if (failed || /[[\]]/.test(text)) return null
   const plain = stripEmphasis(text)
   if (plain === null) return null
   return plain
-    .replace(/\u0000L(\d+)\u0000/g, (_m, i: string) => links[Number(i)] ?? '')
+    .replace(/\uE000L(\d+)\uE000/g, (_m, i: string) => links[Number(i)] ?? '')
     .replace(PLACEHOLDER, (_m, i: string) => codes[Number(i)] ?? '')
 }
 

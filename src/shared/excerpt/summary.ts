@@ -14,7 +14,7 @@ export function parseMarkdown(markdown: string): Root {
 
 /** A link reference definition that is valid on a line of its own, or a footnote definition's first line. */
 const DEFINITION_LINE =
-  /^ {0,3}\[[^\]\[\\^][^\]\[\\]*\]:[ \t]*(?:<[^>\n]*>|\S+)(?:[ \t]+(?:"[^"\n]*"|'[^'\n]*'|\([^)\n]*\)))?[ \t]*$|^ {0,3}\[\^[^\]\s]+\]:.*$/
+  /^ {0,3}\[[^\][\\^][^\][\\]*\]:[ \t]*(?:<[^>\n]*>|\S+)(?:[ \t]+(?:"[^"\n]*"|'[^'\n]*'|\([^)\n]*\)))?[ \t]*$|^ {0,3}\[\^[^\]\s]+\]:.*$/
 
 /**
  * Walks the text blocks of LF-normalised Markdown in document order and stops as soon as

@@ -1,6 +1,4 @@
 import { extractExcerpt, type ExcerptSource } from '../excerpt'
-import { countWords } from '../excerpt/blocks'
-import { findDividerLine } from '../excerpt/chunks'
 import { parseFrontMatter, type FrontMatterData } from '../frontmatter'
 import type { SiteInfo } from './site-info'
 
@@ -120,11 +118,11 @@ function firstHeading(body: string): string | null {
  * An approximation of Hugo's count of the rendered text, cheap enough for 10,000 posts.
  */
 function approximateWordCount(body: string): number {
-  const divider = findDividerLine(body.replace(/\r\n?/g, '\n'))
-  const text = divider ? body.replace(/<!--\s*more\s*-->/i, ' ') : body
-  let count = countWords(text)
-  for (const token of text.match(/(?<=^|\s)(?:[#>*+|=~`-]+|\d+[.)]|:?-{3,}:?)(?=\s|$)/g) ?? []) {
-    if (token) count--
+  let count = 0
+  for (const token of body.split(/\s+/)) {
+    if (token !== '' && !MARKUP_TOKEN.test(token)) count++
   }
-  return Math.max(0, count)
+  return count
 }
+
+const MARKUP_TOKEN = /^(?:<!--|[#>*+|=~`-]+|\d+[.)]|:?-{3,}:?|<!--more-->)$/i

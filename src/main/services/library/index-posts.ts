@@ -1,4 +1,5 @@
-import { readFile, realpath, stat } from 'node:fs/promises'
+import { readFileSync, statSync } from 'node:fs'
+import { realpath } from 'node:fs/promises'
 import { join } from 'node:path'
 import { summarizePost, type PostSummary, type SiteInfo } from '../../../shared/posts'
 import { AppFailure } from '../../../shared/result'
@@ -12,7 +13,8 @@ export interface IndexOptions {
   cacheDir: string
 }
 
-const CONCURRENCY = 64
+/** Files handled between two turns of the event loop. */
+const BATCH = 200
 
 /** Every post of the site, newest first, undated last; unchanged files come from the cache. */
 export async function indexPosts(repoRoot: string, options: IndexOptions): Promise<PostSummary[]> {
@@ -27,22 +29,29 @@ export async function indexPosts(repoRoot: string, options: IndexOptions): Promi
   const entries: CacheEntries = {}
   let changed = paths.length !== Object.keys(cached).length
 
-  await forEachLimited(paths, CONCURRENCY, async (path) => {
-    const absolute = join(root, path)
-    const info = await stat(absolute)
-    const identity = { size: info.size, mtimeMs: info.mtimeMs, ino: info.ino }
-    const hit = cached[path]
-    if (hit && sameIdentity(hit, identity)) {
-      entries[path] = hit
-      return
+  // Synchronous stat/read in small batches: for thousands of small files this is several times
+  // faster than the promise API (one thread-pool round trip per call), and yielding between
+  // batches keeps the process responsive.
+  for (let start = 0; start < paths.length; start += BATCH) {
+    for (const path of paths.slice(start, start + BATCH)) {
+      const absolute = join(root, path)
+      const info = statOrNull(absolute)
+      if (!info) continue
+      const identity = { size: info.size, mtimeMs: info.mtimeMs, ino: info.ino }
+      const hit = cached[path]
+      if (hit && sameIdentity(hit, identity)) {
+        entries[path] = hit
+        continue
+      }
+      changed = true
+      const text = readFileSync(absolute, 'utf8')
+      entries[path] = { ...identity, summary: summarizePost(path, text, options.site) }
     }
-    changed = true
-    const text = await readFile(absolute, 'utf8')
-    entries[path] = { ...identity, summary: summarizePost(path, text, options.site) }
-  })
+    await new Promise((resolve) => setImmediate(resolve))
+  }
   if (changed) await saveCache(cacheFile, options.cacheDir, entries)
 
-  const posts = paths.map((path) => entries[path]!.summary)
+  const posts = paths.filter((path) => entries[path]).map((path) => entries[path]!.summary)
   const undated = posts.filter((post) => post.date === null)
   if (undated.length > 0) {
     const dates = await firstCommitDates(
@@ -65,7 +74,7 @@ export function sortNewestFirst(posts: PostSummary[]): PostSummary[] {
       const bDated = !Number.isNaN(b.time)
       if (aDated !== bDated) return aDated ? -1 : 1
       if (aDated && a.time !== b.time) return b.time - a.time
-      return a.post.path.localeCompare(b.post.path)
+      return a.post.path < b.post.path ? -1 : a.post.path > b.post.path ? 1 : 0
     })
     .map(({ post }) => post)
 }
@@ -82,14 +91,7 @@ function normalizeDate(date: string): string {
   return `${match[1]}T${match[2]}${zone}`
 }
 
-async function forEachLimited<T>(
-  items: readonly T[],
-  limit: number,
-  task: (item: T) => Promise<void>,
-): Promise<void> {
-  let next = 0
-  const worker = async (): Promise<void> => {
-    while (next < items.length) await task(items[next++]!)
-  }
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker))
+/** A file deleted while indexing is simply left out. */
+function statOrNull(path: string): { size: number; mtimeMs: number; ino: number } | null {
+  return statSync(path, { throwIfNoEntry: false }) ?? null
 }

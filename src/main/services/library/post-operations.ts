@@ -1,5 +1,5 @@
 import { cp, mkdir, open, readdir, readFile, rename, rm, rmdir, stat } from 'node:fs/promises'
-import { basename, dirname, extname, join } from 'node:path'
+import { basename, dirname, extname } from 'node:path'
 import { updateFrontMatter } from '../../../shared/frontmatter'
 import { parseFrontMatter } from '../../../shared/frontmatter'
 import { slugify, type SiteInfo } from '../../../shared/posts'
