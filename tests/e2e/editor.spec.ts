@@ -17,7 +17,7 @@ async function editorText(page: Page): Promise<string> {
   return page
     .locator('.cm-content')
     .evaluate((element) =>
-      [...element.querySelectorAll('.cm-line')].map((line) => line.textContent ?? '').join('\n'),
+      Array.from(element.querySelectorAll('.cm-line'), (line) => line.textContent ?? '').join('\n'),
     )
 }
 
