@@ -1,6 +1,6 @@
 import { EditorState } from '@codemirror/state'
 import { EditorView } from '@codemirror/view'
-import { useEffect, useImperativeHandle, useRef, type Ref } from 'react'
+import { useEffect, useImperativeHandle, useLayoutEffect, useRef, type Ref } from 'react'
 import {
   colorSchemeCompartment,
   editorExtensions,
@@ -46,7 +46,9 @@ export function MarkdownEditor(props: MarkdownEditorProps): React.JSX.Element {
   const viewRef = useRef<EditorView | null>(null)
   // Callbacks live in a ref so new function identities never rebuild the editor.
   const propsRef = useRef(props)
-  propsRef.current = props
+  useLayoutEffect(() => {
+    propsRef.current = props
+  })
   /** Set while we scroll programmatically so the scroll listener does not echo it back. */
   const scrollingFromOutside = useRef(false)
 
@@ -98,7 +100,6 @@ export function MarkdownEditor(props: MarkdownEditorProps): React.JSX.Element {
       viewRef.current = null
     }
     // The editor is rebuilt only when another document is opened.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [props.docKey])
 
   useEffect(() => {

@@ -1,4 +1,12 @@
-import { useEffect, useImperativeHandle, useMemo, useRef, useState, type Ref } from 'react'
+import {
+  useEffect,
+  useImperativeHandle,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type Ref,
+} from 'react'
 import { flushSync } from 'react-dom'
 import { EMPTY_DOCUMENT, type PreviewDocument } from './preview-protocol'
 import { PreviewBlockView, ImageSourceContext } from './PreviewBlockView'
@@ -51,7 +59,9 @@ export function Preview(props: PreviewProps): React.JSX.Element {
   const document = usePreviewDocument(text)
   const rootRef = useRef<HTMLDivElement>(null)
   const propsRef = useRef(props)
-  propsRef.current = props
+  useLayoutEffect(() => {
+    propsRef.current = props
+  })
   /** A scroll we caused ourselves must not be reported back (it would bounce between panes). */
   const ignoreScrollUntil = useRef(0)
   const frame = useRef(0)
