@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest'
+import { IncrementalMarkdownRenderer } from '../../shared/markdown/incremental'
+import { EMPTY_DOCUMENT, ResponseEncoder, decodeResponse, renderDocument } from './preview-protocol'
+
+const TEXT = '# Title\n\nFirst[^1].\n\nSecond.\n\n[^1]: Note.\n'
+
+describe('preview worker protocol', () => {
+  it('sends a block once, then only its key, and the receiver rebuilds the same document', () => {
+    const encoder = new ResponseEncoder()
+    const renderer = new IncrementalMarkdownRenderer()
+    const first = encoder.encode(1, renderer.render(TEXT))
+    expect(first.blocks.every((block) => block.hast !== undefined)).toBe(true)
+    // Structured clone is what postMessage does between the worker and the page.
+    const received = decodeResponse(EMPTY_DOCUMENT, structuredClone(first))
+
+    const edited = TEXT.replace('Second', 'Changed')
+    const second = encoder.encode(2, renderer.render(edited))
+    expect(second.blocks.filter((block) => block.hast !== undefined)).toHaveLength(1)
+    expect(second.footer?.hast).toBeUndefined()
+    const updated = decodeResponse(received, structuredClone(second))
+
+    const expected = renderDocument(new IncrementalMarkdownRenderer(), edited, 2)
+    expect(updated.blocks.map((block) => block.hast)).toEqual(
+      expected.blocks.map((block) => block.hast),
+    )
+    expect(updated.blocks.map((block) => block.startLine)).toEqual([1, 3, 5, 7])
+    expect(updated.footer?.hast).toEqual(expected.footer?.hast)
+    expect(updated.blocks[0]?.hast).toBe(received.blocks[0]?.hast)
+  })
+
+  it('refuses a key it never received content for', () => {
+    expect(() =>
+      decodeResponse(EMPTY_DOCUMENT, {
+        version: 1,
+        blocks: [{ key: '9', startLine: 1, elementLines: [1] }],
+        footer: null,
+      }),
+    ).toThrow(/without content/)
+  })
+})
