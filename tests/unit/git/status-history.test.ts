@@ -4,7 +4,7 @@ import { mkdtemp, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { AppFailure } from '../../../src/shared/result'
+import type { AppFailure } from '../../../src/shared/result'
 import {
   cloneRepository,
   diffFile,
