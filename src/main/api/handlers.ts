@@ -5,6 +5,7 @@ import { openRepository } from '../services/repository/open-repository'
 import { RepositoryWatcher } from '../services/watch/repository-watcher'
 import { appHandlers } from './handlers/app-handlers'
 import { gitHandlers } from './handlers/git-handlers'
+import { libraryHandlers } from './handlers/library-handlers'
 import { journalHandlers } from './handlers/journal-handlers'
 import { postHandlers } from './handlers/post-handlers'
 import { repositoryHandlers } from './handlers/repository-handlers'
@@ -58,6 +59,7 @@ export function createSession(host: HostContext): Session {
     ...repositoryHandlers(context),
     ...postHandlers(context),
     ...gitHandlers(context),
+    ...libraryHandlers(context),
     ...journalHandlers(context),
   }
 

@@ -1,11 +1,20 @@
 import { isAppFailure } from '../../shared/result'
 import type { CliCommand, CliIO } from './command'
+import { indexCommand } from './commands/index-command'
+import { newCommand } from './commands/new-command'
 import { publishCommand } from './commands/publish-command'
 import { renderCommand } from './commands/render-command'
 import { serveCommand } from './commands/serve-command'
 import { statusCommand } from './commands/status-command'
 
-const COMMANDS: CliCommand[] = [serveCommand, renderCommand, statusCommand, publishCommand]
+const COMMANDS: CliCommand[] = [
+  serveCommand,
+  indexCommand,
+  newCommand,
+  renderCommand,
+  statusCommand,
+  publishCommand,
+]
 
 function helpText(): string {
   const width = Math.max(...COMMANDS.map((command) => command.usage.length))

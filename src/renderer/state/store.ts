@@ -1,11 +1,6 @@
 import { create } from 'zustand'
-import type {
-  AppInfo,
-  JournalEntry,
-  PostDocument,
-  PostListItem,
-  RepositoryInfo,
-} from '../../shared/api'
+import type { AppInfo, JournalEntry, PostDocument, RepositoryInfo } from '../../shared/api'
+import type { PostSummary } from '../../shared/posts'
 import type { AppError, Result } from '../../shared/result'
 import type { Transport } from '../api/transport'
 import { AUTOSAVE_DELAY_MS, JOURNAL_DELAY_MS, PauseScheduler } from './buffer-safety'
@@ -32,7 +27,7 @@ export interface InkpressState {
   appInfo: AppInfo | null
   repository: RepositoryInfo | null
   recent: string[]
-  posts: PostListItem[]
+  posts: PostSummary[]
   post: OpenPost | null
   notice: Notice | null
   saving: boolean

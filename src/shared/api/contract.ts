@@ -15,7 +15,6 @@ import type {
   JournalEntry,
   MenuCommandEvent,
   PostDocument,
-  PostListItem,
   PostsChangedEvent,
   RepositoryInfo,
   SaveInfo,
@@ -23,6 +22,7 @@ import type {
 
 import { call, returns, type CallSpec } from './call-spec'
 import { gitCalls } from './git-calls'
+import { libraryCalls } from './library-calls'
 
 /**
  * The whole API between the renderer and the main process. Every host (Electron IPC,
@@ -55,11 +55,6 @@ export const calls = {
     result: returns<string | null>(),
     summary: 'Ask the user for a folder with the system dialog',
   }),
-  'posts:list': call({
-    args: z.tuple([]),
-    result: returns<PostListItem[]>(),
-    summary: 'The Markdown posts of the open repository',
-  }),
   'posts:read': call({
     args: z.tuple([RepoRelativePath]),
     result: returns<PostDocument>(),
@@ -91,6 +86,7 @@ export const calls = {
     summary: 'Forget the journaled buffer of a post',
   }),
   ...gitCalls,
+  ...libraryCalls,
 } satisfies Record<CallName, CallSpec<z.ZodTuple, unknown>>
 
 export type Calls = typeof calls

@@ -11,13 +11,6 @@ export interface RepositoryInfo {
   isGitRepository: boolean
 }
 
-export interface PostListItem {
-  path: string
-  title: string
-  sizeBytes: number
-  modifiedMs: number
-}
-
 export interface PostDocument {
   path: string
   text: string

@@ -6,5 +6,4 @@ export {
   deletePost,
   type CreateOptions,
 } from './post-operations'
-export { resolveInRepo, toRepoPath } from './repo-paths'
 export { listPostFiles } from './list-post-files'

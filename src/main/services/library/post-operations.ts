@@ -6,7 +6,7 @@ import { slugify, type SiteInfo } from '../../../shared/posts'
 import { AppFailure } from '../../../shared/result'
 import { writeFileAtomically } from '../files/atomic-write'
 import { newPostLocation, newPostText } from './new-post-text'
-import { resolveInRepo } from './repo-paths'
+import { resolveInsideRepository } from '../repository/confine-path'
 
 export interface CreateOptions {
   /** The creation time (for tests); defaults to now. */
@@ -25,7 +25,10 @@ export async function createPost(
   const now = options.now ?? new Date()
   const { dir, stem } = newPostLocation(site, slugify(clean), now)
   const path = await reserveUniquePath(repoRoot, dir, stem, '.md')
-  await writeFileAtomically(await resolveInRepo(repoRoot, path), newPostText(site, clean, now))
+  await writeFileAtomically(
+    await resolveInsideRepository(repoRoot, path),
+    newPostText(site, clean, now),
+  )
   return path
 }
 
@@ -37,8 +40,8 @@ export async function renamePost(repoRoot: string, path: string, newSlug: string
   const slug = slugify(newSlug)
   const source = await existingPost(repoRoot, path)
   const { moving, target } = renameTarget(path, slug)
-  const from = moving === path ? source : await resolveInRepo(repoRoot, moving)
-  const to = await resolveInRepo(repoRoot, target)
+  const from = moving === path ? source : await resolveInsideRepository(repoRoot, moving)
+  const to = await resolveInsideRepository(repoRoot, target)
   if (from === to) return path
   if (await exists(to))
     throw new AppFailure('ALREADY_EXISTS', `Cannot rename to ${target}: that name is taken.`)
@@ -60,7 +63,7 @@ export async function duplicatePost(repoRoot: string, path: string): Promise<str
       '',
       true,
     )
-    await cp(dirname(source), await resolveInRepo(repoRoot, copyDir), {
+    await cp(dirname(source), await resolveInsideRepository(repoRoot, copyDir), {
       recursive: true,
       errorOnExist: true,
       force: false,
@@ -76,7 +79,7 @@ export async function duplicatePost(repoRoot: string, path: string): Promise<str
     `${basename(name, ext)}-copy`,
     ext,
   )
-  await writeFileAtomically(await resolveInRepo(repoRoot, copy), await readFile(source))
+  await writeFileAtomically(await resolveInsideRepository(repoRoot, copy), await readFile(source))
   await retitle(repoRoot, copy)
   return copy
 }
@@ -92,7 +95,7 @@ export async function deletePost(repoRoot: string, path: string): Promise<void> 
 }
 
 async function retitle(repoRoot: string, path: string): Promise<void> {
-  const absolute = await resolveInRepo(repoRoot, path)
+  const absolute = await resolveInsideRepository(repoRoot, path)
   const text = await readFile(absolute, 'utf8')
   const parsed = parseFrontMatter(text)
   const title = parsed.data.title
@@ -118,7 +121,7 @@ function isBundleIndex(name: string): boolean {
 }
 
 async function existingPost(repoRoot: string, path: string): Promise<string> {
-  const absolute = await resolveInRepo(repoRoot, path)
+  const absolute = await resolveInsideRepository(repoRoot, path)
   const info = await stat(absolute).catch(() => null)
   if (!info?.isFile()) throw new AppFailure('NOT_FOUND', `There is no post at ${path}.`)
   return absolute
@@ -136,12 +139,14 @@ async function reserveUniquePath(
   directory = false,
 ): Promise<string> {
   const folder =
-    dir === '' ? await resolveInRepo(repoRoot, '.') : await resolveInRepo(repoRoot, dir)
+    dir === ''
+      ? await resolveInsideRepository(repoRoot, '.')
+      : await resolveInsideRepository(repoRoot, dir)
   await mkdir(folder, { recursive: true })
   for (let n = 1; n < 10_000; n++) {
     const name = `${stem}${n === 1 ? '' : `-${n}`}${ext}`
     const path = dir === '' ? name : `${dir}/${name}`
-    const absolute = await resolveInRepo(repoRoot, path)
+    const absolute = await resolveInsideRepository(repoRoot, path)
     try {
       if (directory) await mkdir(absolute)
       else await (await open(absolute, 'wx')).close()

@@ -1,0 +1,54 @@
+import path from 'node:path'
+import type { Handlers } from '../../../shared/api'
+import { SITE_GENERATORS, type SiteGenerator, type SiteInfo } from '../../../shared/posts/site-info'
+import {
+  createPost,
+  deletePost,
+  duplicatePost,
+  indexPosts,
+  renamePost,
+} from '../../services/library'
+import { detectSite } from '../../services/site'
+import type { SessionContext } from '../session-context'
+
+type LibraryCalls =
+  | 'site:info'
+  | 'site:setGenerator'
+  | 'posts:list'
+  | 'posts:create'
+  | 'posts:rename'
+  | 'posts:duplicate'
+  | 'posts:delete'
+
+const isGenerator = (value: string | undefined): value is SiteGenerator =>
+  (SITE_GENERATORS as readonly string[]).includes(value ?? '')
+
+export function libraryHandlers(context: SessionContext): Pick<Handlers, LibraryCalls> {
+  const root = () => context.requireRepository().root
+  const cacheDir = path.join(context.appDataDir, 'cache')
+
+  /** Detection honours the writer's per-repository override from settings. */
+  const site = async (): Promise<SiteInfo> => {
+    const override = (await context.settings.read()).generatorOverrides[root()]
+    return detectSite(root(), isGenerator(override) ? { generator: override } : {})
+  }
+
+  return {
+    'site:info': site,
+    'site:setGenerator': async (generator) => {
+      const repository = root()
+      await context.settings.update((settings) => {
+        const overrides = { ...settings.generatorOverrides }
+        if (generator) overrides[repository] = generator
+        else delete overrides[repository]
+        return { ...settings, generatorOverrides: overrides }
+      })
+      return site()
+    },
+    'posts:list': async () => indexPosts(root(), { site: await site(), cacheDir }),
+    'posts:create': async (title) => ({ path: await createPost(root(), await site(), title) }),
+    'posts:rename': async (post, slug) => ({ path: await renamePost(root(), post, slug) }),
+    'posts:duplicate': async (post) => ({ path: await duplicatePost(root(), post) }),
+    'posts:delete': async (post) => deletePost(root(), post),
+  }
+}
