@@ -177,17 +177,8 @@ export async function openPost(path: string): Promise<void> {
   cancelPendingWork()
   const document = take(await api()['posts:read'](path))
   if (!document) return
-  set((state) => ({
-    post: {
-      path: document.path,
-      savedText: document.text,
-      version: document.version,
-      text: document.text,
-      loadCount: (state.post?.loadCount ?? 0) + 1,
-    },
-    externalChange: null,
-    notice: null,
-  }))
+  reloadFrom(document)
+  set({ notice: null })
 }
 
 export function updateText(text: string): void {

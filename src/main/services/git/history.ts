@@ -1,16 +1,10 @@
 import git from 'isomorphic-git'
+import type { HistoryEntry } from '../../../shared/api/git-types'
 import { AppFailure } from '../../../shared/result'
 import { runInRepoQueue } from './repo-queue'
 import { normalizeRepoPath } from './status'
 
-export interface HistoryEntry {
-  oid: string
-  message: string
-  authorName: string
-  authorEmail: string
-  /** Seconds since the epoch. */
-  timestamp: number
-}
+export type { HistoryEntry }
 
 /** Commits that changed `filepath`, newest first. */
 export function postHistory(

@@ -1,6 +1,7 @@
 import git from 'isomorphic-git'
 import { readFile, stat } from 'node:fs/promises'
 import path from 'node:path'
+import type { PublishOutcome } from '../../../shared/api/git-types'
 import { AppFailure } from '../../../shared/result'
 import { resolveAuthor, type Author } from './author'
 import { checkoutAfterIntegration } from './integrate'
@@ -30,17 +31,7 @@ export interface PublishOptions extends RemoteOptions {
   author?: Partial<Author>
 }
 
-export interface PublishResult {
-  /** The commit created from the working files, if there were changes. */
-  commitOid?: string
-  message?: string
-  /** How the server's newer commits were brought in. */
-  integrated: 'none' | 'fast-forward' | 'replayed'
-  pushed: boolean
-  /** Branch tip after publishing. */
-  headOid: string
-  files: string[]
-}
+export type PublishResult = PublishOutcome
 
 const KEPT = 'Your commit is saved on this computer and will be published next time.'
 

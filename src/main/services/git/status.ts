@@ -1,4 +1,5 @@
 import git from 'isomorphic-git'
+import type { FileDiff, GitStatus } from '../../../shared/api/git-types'
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { AppFailure } from '../../../shared/result'
@@ -18,23 +19,7 @@ import {
   type WorkingFileChange,
 } from './working-tree'
 
-export interface RepoStatus {
-  /** Undefined when HEAD is detached. */
-  branch?: string
-  /** e.g. `origin/main`; undefined without a remote. */
-  upstream?: string
-  remoteUrl?: string
-  /** Local commits not yet on the server (as last seen by a fetch or push). */
-  ahead: number
-  /** Server commits not yet here (as last seen by a fetch). */
-  behind: number
-  /** e.g. "2 commits waiting to publish"; undefined when nothing waits. */
-  waitingSummary?: string
-  /** Changed files only; any other tracked file is unchanged. */
-  files: { path: string; state: Exclude<FileState, 'unchanged'> }[]
-  /** Paths of an unresolved publishing conflict, if any. */
-  conflicts: string[]
-}
+export type RepoStatus = GitStatus
 
 export function waitingSummary(ahead: number): string | undefined {
   if (ahead === 0) return undefined
@@ -66,15 +51,6 @@ export async function readStatus(ctx: RepoContext): Promise<RepoStatus> {
 /** Status of the working files against the last commit, plus branch and publishing state. */
 export function getStatus(repoRoot: string): Promise<RepoStatus> {
   return runInRepoQueue(repoRoot, readStatus)
-}
-
-export interface FileDiff {
-  path: string
-  state: FileState
-  /** Text in the last commit ('' when new). */
-  oldText: string
-  /** Text in the working file ('' when deleted). */
-  newText: string
 }
 
 async function readBlobText(ctx: RepoContext, oid: string): Promise<string> {
@@ -118,4 +94,4 @@ export function normalizeRepoPath(filepath: string): string {
   return normalized
 }
 
-export type { WorkingFileChange }
+export type { FileDiff, WorkingFileChange }

@@ -6,7 +6,8 @@ import { readIndexSnapshot, statMatchesIndex } from './index-file'
 import type { RepoContext } from './repo-queue'
 import { flattenTree, treeOfCommit, type FileEntry } from './trees'
 
-export type FileState = 'new' | 'modified' | 'deleted' | 'unchanged'
+export type { FileState } from '../../../shared/api/git-types'
+import type { FileState } from '../../../shared/api/git-types'
 
 export interface WorkingFileChange {
   path: string
