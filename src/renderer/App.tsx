@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react'
-import { EditorPane } from './components/EditorPane'
 import { NoticeBar } from './components/NoticeBar'
 import { PostList } from './components/PostList'
 import { FolderPathForm, WelcomeScreen } from './components/WelcomeScreen'
+import { ViewSwitch, WorkspaceMain } from './library'
 import { PublishDrawer, PublishToolbar } from './publish/PublishToolbar'
 import { isDirty, pickAndOpenFolder, savePost, useInkpress } from './state/store'
 
@@ -62,6 +62,7 @@ export function App() {
         <button type="button" onClick={() => void chooseFolder()}>
           Open folder…
         </button>
+        <ViewSwitch />
         <span className="spacer" />
         {post && (
           <>
@@ -91,7 +92,7 @@ export function App() {
           <nav className="sidebar" aria-label="Posts">
             <PostList />
           </nav>
-          <EditorPane />
+          <WorkspaceMain />
           <PublishDrawer />
         </div>
       ) : (

@@ -1,5 +1,6 @@
 import { useCallback, useRef } from 'react'
 import { MarkdownEditor, StatusBar, type MarkdownEditorHandle } from '../editor'
+import { PostInspector } from '../library/PostInspector'
 import { Preview } from '../preview/Preview'
 import { savePost, updateText, useInkpress } from '../state/store'
 
@@ -42,6 +43,7 @@ export function EditorPane() {
   return (
     <div className="editor-pane">
       <section className="pane editor-column" aria-label="Editor">
+        <PostInspector />
         <MarkdownEditor
           ref={editor}
           docKey={`${post.path}#${post.loadCount}`}

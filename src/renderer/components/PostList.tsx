@@ -1,4 +1,5 @@
-import { isDirty, openPost, useInkpress } from '../state/store'
+import { openInEditor } from '../library/library-store'
+import { isDirty, useInkpress } from '../state/store'
 
 export function PostList() {
   const posts = useInkpress((state) => state.posts)
@@ -15,9 +16,10 @@ export function PostList() {
             data-path={post.path}
             aria-current={post.path === openPath ? 'true' : undefined}
             title={post.path}
-            onClick={() => void openPost(post.path)}
+            onClick={() => void openInEditor(post.path)}
           >
             <span className="post-title">{post.title}</span>
+            {post.date && <span className="post-date">{post.date.slice(0, 10)}</span>}
             <span className="post-path">
               {post.path}
               {post.path === openPath && dirty ? ' •' : ''}
