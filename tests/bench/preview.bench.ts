@@ -4,67 +4,15 @@
  * The bench page (preview-page/) is built with Vite into a temp dir and served on 127.0.0.1.
  */
 import { chromium, type Page } from '@playwright/test'
-import react from '@vitejs/plugin-react'
 import { existsSync } from 'node:fs'
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
-import { createServer, type Server } from 'node:http'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
-import { build, defaultClientConditions } from 'vite'
 import './preview-page/bench-api'
+import { startBenchPage, type BenchPage } from './preview-page/serve-page'
 
 const KEYSTROKES = 80
 const TYPING_INTERVAL_MS = 40
 const FULL_RENDER_RUNS = 5
 const MARKDOWN_IT_RUNS = 20
 const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((file) => existsSync(file))
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.ttf': 'font/ttf',
-}
-
-async function buildPage(outDir: string): Promise<void> {
-  await build({
-    root: path.join(import.meta.dirname, 'preview-page'),
-    base: './',
-    logLevel: 'error',
-    plugins: [react()],
-    // Prefer packages' `worker` builds: their `browser` builds (decode-named-character-reference)
-    // touch `document`, which the preview's Web Worker does not have.
-    resolve: { conditions: ['worker', ...defaultClientConditions] },
-    worker: { format: 'es' },
-    build: { outDir, emptyOutDir: true, minify: true, reportCompressedSize: false },
-  })
-}
-
-function serve(dir: string): Promise<{ server: Server; url: string }> {
-  const server = createServer((request, response) => {
-    const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://127.0.0.1').pathname)
-    const file = path.join(dir, pathname === '/' ? 'index.html' : pathname)
-    if (!file.startsWith(dir)) return void response.writeHead(403).end()
-    readFile(file).then(
-      (body) =>
-        response
-          .writeHead(200, {
-            'content-type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream',
-          })
-          .end(body),
-      () => response.writeHead(404).end(),
-    )
-  })
-  return new Promise((resolve) => {
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      const port = typeof address === 'object' && address ? address.port : 0
-      resolve({ server, url: `http://127.0.0.1:${port}/` })
-    })
-  })
-}
 
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b)
@@ -100,8 +48,7 @@ async function typeAndMeasure(
 
 export default async function (): Promise<Record<string, unknown>> {
   if (!CHROMIUM) throw new Error('Chromium is missing: apt-get install -y chromium')
-  const outDir = await mkdtemp(path.join(tmpdir(), 'inkpress-preview-bench-'))
-  let server: Server | undefined
+  let benchPage: BenchPage | undefined
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: [
@@ -115,16 +62,14 @@ export default async function (): Promise<Record<string, unknown>> {
     ],
   })
   try {
-    await buildPage(outDir)
-    const served = await serve(outDir)
-    server = served.server
+    benchPage = await startBenchPage()
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } })
     const errors: string[] = []
     page.on('pageerror', (error) => errors.push(error.message))
     page.on('console', (message) => {
       if (message.type() === 'error') errors.push(message.text())
     })
-    await page.goto(served.url)
+    await page.goto(benchPage.url)
     await page.evaluate(() => window.inkpressBench.ready())
     const postBytes = await page.evaluate(() => window.inkpressBench.postBytes)
     // Warm up JIT and caches with a few keystrokes that are not counted.
@@ -164,7 +109,6 @@ export default async function (): Promise<Record<string, unknown>> {
     }
   } finally {
     await browser.close()
-    server?.close()
-    await rm(outDir, { recursive: true, force: true })
+    await benchPage?.close()
   }
 }

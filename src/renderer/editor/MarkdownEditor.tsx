@@ -70,7 +70,10 @@ export function MarkdownEditor(props: MarkdownEditorProps): React.JSX.Element {
             scrollingFromOutside.current = false
             return false
           }
-          const top = view.lineBlockAtHeight(view.scrollDOM.scrollTop)
+          // Heights are measured from the document's top, which `documentTop` places on screen.
+          const top = view.lineBlockAtHeight(
+            view.scrollDOM.getBoundingClientRect().top - view.documentTop,
+          )
           propsRef.current.onTopLine?.(view.state.doc.lineAt(top.from).number)
           return false
         },

@@ -1,1 +1,2 @@
 export { Preview, type PreviewHandle, type PreviewProps } from './Preview'
+export { useScrollSync } from './useScrollSync'

@@ -16,6 +16,9 @@ export interface PreviewBenchApi {
   placeCursorInParagraph(): number
   expectKeystroke(line: number, expected: string): void
   keystrokeResult(): Promise<KeystrokeResult>
+  /** 1-based source line at the top of the editor's / the preview's visible area. */
+  editorTopLine(): number
+  previewTopLine(): number
   naiveFullRenderMs(times: number): number[]
   markdownItFullRenderMs(times: number): number[]
 }

@@ -5,6 +5,8 @@ import { createRoot } from 'react-dom/client'
 import { MarkdownEditor } from '../../../src/renderer/editor/MarkdownEditor'
 import { StatusBar } from '../../../src/renderer/editor/StatusBar'
 import { Preview } from '../../../src/renderer/preview/Preview'
+import { lineAtScrollTop } from '../../../src/renderer/preview/scroll-sync'
+import { useScrollSync } from '../../../src/renderer/preview/useScrollSync'
 import { renderMarkdownToHast } from '../../../src/shared/markdown/pipeline'
 import type { KeystrokeResult, PreviewBenchApi } from './bench-api'
 import { generatePost } from './generate-post'
@@ -33,15 +35,18 @@ window.Worker = class TimedWorker extends NativeWorker {
 
 function App(): React.JSX.Element {
   const [text, setText] = useState(post)
+  const sync = useScrollSync()
   return (
     <>
       <MarkdownEditor
+        ref={sync.editorRef}
         docKey="bench"
         initialText={post}
         onChange={setText}
         onSave={() => undefined}
+        onTopLine={sync.onEditorTopLine}
       />
-      <Preview text={text} />
+      <Preview ref={sync.previewRef} text={text} onScrollLine={sync.onPreviewScrollLine} />
       <StatusBar text={text} />
     </>
   )
@@ -151,6 +156,16 @@ const bench: PreviewBenchApi = {
   async keystrokeResult(): Promise<KeystrokeResult> {
     if (!pending) throw new Error('expectKeystroke first')
     return pending
+  },
+  editorTopLine(): number {
+    const view = editorView()
+    const block = view.lineBlockAtHeight(
+      view.scrollDOM.getBoundingClientRect().top - view.documentTop,
+    )
+    return view.state.doc.lineAt(block.from).number
+  },
+  previewTopLine(): number {
+    return lineAtScrollTop(previewRoot())
   },
   naiveFullRenderMs(times: number): number[] {
     return timed(() => renderMarkdownToHast(post), times)
