@@ -22,13 +22,16 @@ function percentile(values: number[], p: number): number {
 
 async function typeAndMeasure(
   page: Page,
-): Promise<Record<'preview' | 'frame' | 'toWorker' | 'worker' | 'workerRender', number[]>> {
+): Promise<
+  Record<'preview' | 'frame' | 'toWorker' | 'worker' | 'workerRender' | 'beforeFrame', number[]>
+> {
   const line = await page.evaluate(() => window.inkpressBench.placeCursorInParagraph())
   const preview: number[] = []
   const frame: number[] = []
   const toWorker: number[] = []
   const worker: number[] = []
   const workerRender: number[] = []
+  const beforeFrame: number[] = []
   for (let typed = 1; typed <= KEYSTROKES; typed++) {
     await page.evaluate(([l, expected]) => window.inkpressBench.expectKeystroke(l, expected), [
       line,
@@ -41,9 +44,10 @@ async function typeAndMeasure(
     toWorker.push(result.toWorkerMs)
     worker.push(result.workerMs)
     workerRender.push(result.workerRenderMs)
+    beforeFrame.push(result.answeredBeforeFrame ? 1 : 0)
     await page.waitForTimeout(TYPING_INTERVAL_MS)
   }
-  return { preview, frame, toWorker, worker, workerRender }
+  return { preview, frame, toWorker, worker, workerRender, beforeFrame }
 }
 
 export default async function (): Promise<Record<string, unknown>> {
@@ -77,7 +81,11 @@ export default async function (): Promise<Record<string, unknown>> {
       () => undefined,
       () => undefined,
     )
-    const { preview, frame, toWorker, worker, workerRender } = await typeAndMeasure(page)
+    const { preview, frame, toWorker, worker, workerRender, beforeFrame } =
+      await typeAndMeasure(page)
+    await page.goto(`${benchPage.url}?nopreview`)
+    await page.evaluate(() => window.inkpressBench.ready())
+    const editorAlone = await typeAndMeasure(page)
     const naive = await page.evaluate(
       (runs) => window.inkpressBench.naiveFullRenderMs(runs),
       FULL_RENDER_RUNS,
@@ -100,6 +108,12 @@ export default async function (): Promise<Record<string, unknown>> {
       'preview.workerRenderMs': {
         p50: percentile(workerRender, 50),
         p95: percentile(workerRender, 95),
+      },
+      'preview.answeredBeforeFrameShare':
+        Math.round((beforeFrame.reduce((a, b) => a + b, 0) / beforeFrame.length) * 100) / 100,
+      'editor.keystrokeToFrameMsWithoutPreview': {
+        p50: percentile(editorAlone.frame, 50),
+        p99: percentile(editorAlone.frame, 99),
       },
       'preview.naiveFullRenderMs': { p50: percentile(naive, 50) },
       'preview.markdownItFullRenderMs': { p50: percentile(markdownIt, 50) },

@@ -8,6 +8,8 @@ export interface KeystrokeResult {
   workerMs: number
   /** Of which the worker spent rendering. */
   workerRenderMs: number
+  /** Whether the worker's answer was handled before the keystroke's first frame began. */
+  answeredBeforeFrame: boolean
 }
 
 export interface PreviewBenchApi {

@@ -12,6 +12,8 @@ import type { KeystrokeResult, PreviewBenchApi } from './bench-api'
 import { generatePost } from './generate-post'
 
 const post = generatePost()
+/** `?nopreview` measures the editor alone, as a baseline for what the preview adds. */
+const previewOn = !new URLSearchParams(location.search).has('nopreview')
 
 /** When the preview last posted text to its worker and last heard back (for the breakdown). */
 const workerTimeline = { posted: 0, answered: 0, renderMs: 0 }
@@ -46,7 +48,9 @@ function App(): React.JSX.Element {
         onSave={() => undefined}
         onTopLine={sync.onEditorTopLine}
       />
-      <Preview ref={sync.previewRef} text={text} onScrollLine={sync.onPreviewScrollLine} />
+      {previewOn && (
+        <Preview ref={sync.previewRef} text={text} onScrollLine={sync.onPreviewScrollLine} />
+      )}
       <StatusBar text={text} />
     </>
   )
@@ -80,7 +84,7 @@ const bench: PreviewBenchApi = {
   postBytes: post.length,
   /** Resolves when the first full render is in the preview. */
   async ready(): Promise<void> {
-    while (!document.querySelector('[data-testid="preview"] [data-source-line]')) {
+    while (previewOn && !document.querySelector('[data-testid="preview"] [data-source-line]')) {
       await new Promise((resolve) => setTimeout(resolve, 20))
     }
   },
@@ -109,15 +113,18 @@ const bench: PreviewBenchApi = {
    */
   expectKeystroke(line: number, expected: string): void {
     pending = new Promise<KeystrokeResult>((resolve) => {
-      const root = previewRoot()
+      const root = previewOn ? previewRoot() : null
       const shows = () =>
-        root.querySelector(`[data-source-line="${line}"]`)?.textContent?.includes(expected) ?? false
+        (!root ||
+          root.querySelector(`[data-source-line="${line}"]`)?.textContent?.includes(expected)) ??
+        false
       window.addEventListener(
         'keydown',
         (event) => {
           const start = event.timeStamp
-          let previewMs = -1
+          let previewMs = root ? -1 : 0
           let frameMs = -1
+          let frameStart = 0
           const finish = () =>
             previewMs >= 0 &&
             frameMs >= 0 &&
@@ -127,8 +134,10 @@ const bench: PreviewBenchApi = {
               toWorkerMs: workerTimeline.posted - start,
               workerMs: workerTimeline.answered - workerTimeline.posted,
               workerRenderMs: workerTimeline.renderMs,
+              answeredBeforeFrame: workerTimeline.answered < frameStart,
             })
-          requestAnimationFrame(() => {
+          requestAnimationFrame((frameTime) => {
+            frameStart = frameTime
             const channel = new MessageChannel()
             channel.port1.onmessage = () => {
               frameMs = performance.now() - start
@@ -142,12 +151,13 @@ const bench: PreviewBenchApi = {
             observer.disconnect()
             finish()
           })
-          observer.observe(root, {
-            subtree: true,
-            childList: true,
-            characterData: true,
-            attributes: true,
-          })
+          if (root)
+            observer.observe(root, {
+              subtree: true,
+              childList: true,
+              characterData: true,
+              attributes: true,
+            })
         },
         { capture: true, once: true },
       )
