@@ -3,7 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { CliIO } from '../../../src/main/cli/command'
-import { renderCommand } from '../../../src/main/cli/commands/render-command'
+import { runCli } from '../../../src/main/cli/run-cli'
 
 function captureIO(cwd: string) {
   const out: string[] = []
@@ -29,7 +29,7 @@ describe('inkpress render', () => {
   it('prints the body HTML without the front matter', async () => {
     await writeFile(path.join(dir, 'post.md'), '---\ntitle: Hi\n---\n# Hello\n\nSome *text*.\n')
     const { io, out, err } = captureIO(dir)
-    expect(await renderCommand.run(['post.md'], io)).toBe(0)
+    expect(await runCli(['render', 'post.md'], io)).toBe(0)
     expect(err).toEqual([])
     expect(out.join('\n')).toBe(
       '<h1 id="user-content-hello">Hello</h1>\n<p>Some <em>text</em>.</p>',
@@ -38,7 +38,7 @@ describe('inkpress render', () => {
 
   it('reports a missing file in a sentence and fails', async () => {
     const { io, out, err } = captureIO(dir)
-    expect(await renderCommand.run(['missing.md'], io)).toBe(1)
+    expect(await runCli(['render', 'missing.md'], io)).toBe(1)
     expect(out).toEqual([])
     expect(err.join('')).toContain('There is no file at')
     expect(err.join('')).toContain('[NOT_FOUND]')
@@ -46,7 +46,7 @@ describe('inkpress render', () => {
 
   it('explains its usage when called without exactly one file', async () => {
     const { io, err } = captureIO(dir)
-    expect(await renderCommand.run([], io)).toBe(2)
+    expect(await runCli(['render'], io)).toBe(2)
     expect(err.join('')).toContain('inkpress render <file.md>')
   })
 })
