@@ -110,7 +110,7 @@ function RenameForm({ path }: { path: string }) {
         />
       </label>
       <button type="submit" disabled={busy || !slug.trim()}>
-        Rename
+        Save name
       </button>
       <button type="button" className="secondary" onClick={() => startRenaming(null)}>
         Cancel

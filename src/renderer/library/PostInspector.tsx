@@ -27,7 +27,7 @@ export function PostInspector() {
         aria-expanded={formOpen}
         onClick={toggleFrontMatterForm}
       >
-        {formOpen ? '▾' : '▸'} Front matter
+        <span aria-hidden="true">{formOpen ? '▾' : '▸'}</span> Front matter
       </button>
       {formOpen && <FrontMatterForm key={path} site={site} />}
     </div>
