@@ -1,11 +1,12 @@
-import { isAppFailure } from '../../shared/result'
 import type { CliCommand, CliIO } from './command'
+import { reportFailure } from './commands/cli-support'
 import { indexCommand } from './commands/index-command'
 import { newCommand } from './commands/new-command'
 import { publishCommand } from './commands/publish-command'
 import { renderCommand } from './commands/render-command'
 import { serveCommand } from './commands/serve-command'
 import { statusCommand } from './commands/status-command'
+import { UsageError } from './parse-command-args'
 
 const COMMANDS: CliCommand[] = [
   serveCommand,
@@ -47,11 +48,8 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
   try {
     return await command.run(rest, io)
   } catch (error) {
-    io.stderr(
-      isAppFailure(error)
-        ? error.message
-        : `inkpress ${name}: ${(error as Error)?.message ?? String(error)}`,
-    )
-    return 1
+    if (!(error instanceof UsageError)) return reportFailure(io, error)
+    io.stderr(`${error.message}. Usage: ${command.usage}`)
+    return 2
   }
 }

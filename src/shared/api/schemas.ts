@@ -12,6 +12,10 @@ export const RepoRelativePath = z
   .min(1, 'A file path is required.')
   .max(MAX_PATH_LENGTH, 'That path is too long.')
   .refine(noNulBytes, 'A path cannot contain a NUL byte.')
+  .refine(
+    (value) => value !== '.' && value !== './' && !value.endsWith('/'),
+    'Name a file, not a folder.',
+  )
 
 /** A folder on this computer chosen by the user (Open dialog or typed in browser mode). */
 export const AbsoluteFolderPath = z

@@ -2,8 +2,7 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { CliIO } from '../../../src/main/cli/command'
-import { indexCommand } from '../../../src/main/cli/commands/index-command'
-import { newCommand } from '../../../src/main/cli/commands/new-command'
+import { runCli } from '../../../src/main/cli/run-cli'
 import { copySite } from '../library/site-fixtures'
 
 const cleanups: Array<() => Promise<void>> = []
@@ -28,7 +27,7 @@ async function setup(name: string) {
 describe('inkpress index', () => {
   it('prints JSON newest first with the documented fields', async () => {
     const { io, out, err } = await setup('hugo')
-    expect(await indexCommand.run(['hugo', '--json'], io)).toBe(0)
+    expect(await runCli(['index', 'hugo', '--json'], io)).toBe(0)
     expect(err).toEqual([])
     const posts = JSON.parse(out.join('')) as Array<Record<string, unknown>>
     expect(posts.map((p) => p.path)).toEqual([
@@ -51,7 +50,7 @@ describe('inkpress index', () => {
 
   it('prints a table for people', async () => {
     const { io, out } = await setup('jekyll')
-    expect(await indexCommand.run(['jekyll'], io)).toBe(0)
+    expect(await runCli(['index', 'jekyll'], io)).toBe(0)
     const lines = out.join('').split('\n')
     expect(lines[0]).toMatch(/^DATE\s+STATE\s+TITLE\s+PATH$/)
     expect(lines[1]).toContain('Second Jekyll post')
@@ -60,9 +59,9 @@ describe('inkpress index', () => {
 
   it('exits 2 on usage errors and 1 on a missing folder', async () => {
     const { io, err } = await setup('hugo')
-    expect(await indexCommand.run([], io)).toBe(2)
-    expect(await indexCommand.run(['hugo', '--bogus'], io)).toBe(2)
-    expect(await indexCommand.run(['nowhere'], io)).toBe(1)
+    expect(await runCli(['index'], io)).toBe(2)
+    expect(await runCli(['index', 'hugo', '--bogus'], io)).toBe(2)
+    expect(await runCli(['index', 'nowhere'], io)).toBe(1)
     expect(err.at(-1)).toMatch(/does not exist/)
     expect(err.every((line) => !line.includes('\n'))).toBe(true)
   })
@@ -71,7 +70,7 @@ describe('inkpress index', () => {
 describe('inkpress new', () => {
   it('creates a post and prints its repo-relative path', async () => {
     const { io, out, repo } = await setup('jekyll')
-    expect(await newCommand.run([repo, 'My New Post'], io)).toBe(0)
+    expect(await runCli(['new', repo, 'My New Post'], io)).toBe(0)
     const path = out.join('').trim()
     expect(path).toMatch(/^_posts\/\d{4}-\d{2}-\d{2}-my-new-post\.md$/)
     expect(await readFile(join(repo, path), 'utf8')).toContain('title: My New Post')
@@ -79,7 +78,7 @@ describe('inkpress new', () => {
 
   it('exits 2 without a title', async () => {
     const { io, err } = await setup('hugo')
-    expect(await newCommand.run(['hugo'], io)).toBe(2)
+    expect(await runCli(['new', 'hugo'], io)).toBe(2)
     expect(err[0]).toMatch(/Usage: inkpress new/)
   })
 })

@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { CliIO } from '../../../src/main/cli/command'
-import { publishCommand } from '../../../src/main/cli/commands/publish-command'
-import { statusCommand } from '../../../src/main/cli/commands/status-command'
+import { runCli } from '../../../src/main/cli/run-cli'
 import { bareGit, createPlayground, git, post, TOKEN, USER, type Playground } from './fixtures'
 
 function captureIO(cwd: string, env: Record<string, string | undefined> = {}) {
@@ -24,12 +23,12 @@ describe('inkpress status', () => {
     const dir = await pg.clone('laptop')
     await pg.write(dir, 'posts/hello.md', post('Hello', 'edit'))
     const { io, out } = captureIO(pg.tmp)
-    expect(await statusCommand.run(['laptop'], io)).toBe(0)
+    expect(await runCli(['status', 'laptop'], io)).toBe(0)
     expect(out).toContain('On branch main, publishing to origin/main')
     expect(out).toContain('modified  posts/hello.md')
 
     const json = captureIO(dir)
-    expect(await statusCommand.run(['--json'], json.io)).toBe(0)
+    expect(await runCli(['status', '--json'], json.io)).toBe(0)
     expect(JSON.parse(json.out.join('\n'))).toMatchObject({
       files: [{ path: 'posts/hello.md', state: 'modified' }],
     })
@@ -37,10 +36,10 @@ describe('inkpress status', () => {
 
   it('fails with one line for a folder that is not a repository', async () => {
     const { io, err } = captureIO(pg.tmp)
-    expect(await statusCommand.run([pg.tmp], io)).toBe(1)
+    expect(await runCli(['status', pg.tmp], io)).toBe(1)
     expect(err).toHaveLength(1)
     expect(err[0]).toMatch(/not a Git repository/)
-    expect(await statusCommand.run(['a', 'b'], captureIO(pg.tmp).io)).toBe(2)
+    expect(await runCli(['status', 'a', 'b'], captureIO(pg.tmp).io)).toBe(2)
   })
 })
 
@@ -49,7 +48,7 @@ describe('inkpress publish', () => {
     const dir = await pg.clone('laptop')
     await pg.write(dir, 'posts/hello.md', post('Hello', 'From the CLI.'))
     const { io, out, err } = captureIO(pg.tmp, { INKPRESS_USERNAME: USER, INKPRESS_TOKEN: TOKEN })
-    expect(await publishCommand.run([dir, '--message', 'CLI publish'], io)).toBe(0)
+    expect(await runCli(['publish', dir, '--message', 'CLI publish'], io)).toBe(0)
     expect(err).toEqual([])
     expect(out[0]).toBe('Committed: CLI publish')
     expect(await bareGit(pg.bare, 'log', '-1', '--format=%s', 'main')).toBe('CLI publish')
@@ -62,7 +61,7 @@ describe('inkpress publish', () => {
       INKPRESS_USERNAME: USER,
       INKPRESS_TOKEN: 'bad-cli-token',
     })
-    expect(await publishCommand.run([dir], io)).toBe(1)
+    expect(await runCli(['publish', dir], io)).toBe(1)
     expect(err).toHaveLength(1)
     expect(err[0]).toMatch(/refused the token.*\[UNAUTHORIZED\]$/)
     expect(err[0]).not.toContain('bad-cli-token')
@@ -70,8 +69,8 @@ describe('inkpress publish', () => {
     expect(await pg.read(dir, 'posts/hello.md')).toContain('Kept by the CLI.')
 
     const nothing = captureIO(pg.tmp, { INKPRESS_USERNAME: USER, INKPRESS_TOKEN: TOKEN })
-    expect(await publishCommand.run([dir], nothing.io)).toBe(0)
-    expect(await publishCommand.run([dir], nothing.io)).toBe(1)
+    expect(await runCli(['publish', dir], nothing.io)).toBe(0)
+    expect(await runCli(['publish', dir], nothing.io)).toBe(1)
     expect(nothing.err[0]).toMatch(/nothing to publish/)
   })
 })

@@ -13,6 +13,7 @@ import {
   readFileAtCommit,
   resolveConflict,
 } from '../../services/git'
+import { resolveInsideRepository } from '../../services/repository/confine-path'
 import type { SessionContext } from '../session-context'
 
 type GitCalls = Extract<keyof Handlers, `git:${string}` | `credentials:${string}`>
@@ -21,6 +22,11 @@ export function gitHandlers(context: SessionContext): Pick<Handlers, GitCalls> {
   const { store, storage, warning } = context.credentials
   let running: AbortController | null = null
   const root = () => context.requireRepository().root
+  /** Git reads and writes working files too: the same confinement as every other call. */
+  const inside = async (path: string): Promise<string> => {
+    await resolveInsideRepository(root(), path)
+    return path
+  }
   const resolveCredentials = createCredentialResolver({ store })
 
   const remoteHost = async (): Promise<string> => {
@@ -68,25 +74,28 @@ export function gitHandlers(context: SessionContext): Pick<Handlers, GitCalls> {
 
   return {
     'git:status': async () => getStatus(root()),
-    'git:diff': async (path) => diffFile(root(), path),
-    'git:publish': (request) =>
-      withCancellation('publish', (signal) =>
+    'git:diff': async (path) => diffFile(root(), await inside(path)),
+    'git:publish': async (request) => {
+      const paths = request.paths ? await Promise.all(request.paths.map(inside)) : undefined
+      return withCancellation('publish', (signal) =>
         publish(root(), {
           ...(request.message ? { message: request.message } : {}),
-          ...(request.paths ? { paths: request.paths } : {}),
+          ...(paths ? { paths } : {}),
           credentials: resolveCredentials,
           onProgress: progressTo('publish'),
           signal,
         }),
-      ),
+      )
+    },
     'git:cancel': async () => {
       running?.abort()
       return running !== null
     },
-    'git:history': async (path) => postHistory(root(), path),
-    'git:readAtCommit': async (oid, path) => readFileAtCommit(root(), oid, path),
-    'git:conflict': async (path) => conflictVersions(root(), path),
-    'git:resolveConflict': async (path, resolution) => resolveConflict(root(), path, resolution),
+    'git:history': async (path) => postHistory(root(), await inside(path)),
+    'git:readAtCommit': async (oid, path) => readFileAtCommit(root(), oid, await inside(path)),
+    'git:conflict': async (path) => conflictVersions(root(), await inside(path)),
+    'git:resolveConflict': async (path, resolution) =>
+      resolveConflict(root(), await inside(path), resolution),
     'git:init': async () => {
       const current = context.requireRepository()
       if (current.isGitRepository) return current

@@ -1,9 +1,9 @@
-import { parseArgs } from 'node:util'
 import type { PostSummary } from '../../../shared/posts'
 import { indexPosts } from '../../services/library'
 import { detectSite } from '../../services/site'
+import { parseCommandArgs } from '../parse-command-args'
 import type { CliCommand, CliIO } from '../command'
-import { repoArgument, reportFailure } from './git-cli-support'
+import { repoArgument } from './cli-support'
 import { defaultCacheDir, generatorOption } from './library-cli-support'
 
 const USAGE = 'inkpress index <repo> [--json] [--generator hugo|jekyll|astro|hexo|eleventy|plain]'
@@ -13,30 +13,16 @@ export const indexCommand: CliCommand = {
   summary: 'List the posts of a site, newest first, with their excerpts',
   usage: USAGE,
   async run(argv: string[], io: CliIO): Promise<number> {
-    let parsed
-    try {
-      parsed = parseArgs({
-        args: argv,
-        allowPositionals: true,
-        options: { json: { type: 'boolean', default: false }, generator: { type: 'string' } },
-      })
-    } catch (error) {
-      io.stderr(`${(error as Error).message}. Usage: ${USAGE}`)
-      return 2
-    }
-    if (parsed.positionals.length !== 1) {
-      io.stderr(`Expected one repository folder. Usage: ${USAGE}`)
-      return 2
-    }
-    try {
-      const repo = repoArgument(parsed.positionals, io)
-      const site = await detectSite(repo, { generator: generatorOption(parsed.values.generator) })
-      const posts = await indexPosts(repo, { site, cacheDir: defaultCacheDir(io) })
-      io.stdout(parsed.values.json ? JSON.stringify(posts, null, 2) : table(posts))
-      return 0
-    } catch (error) {
-      return reportFailure(io, error)
-    }
+    const parsed = parseCommandArgs(
+      argv,
+      { json: { type: 'boolean', default: false }, generator: { type: 'string' } },
+      { min: 1, max: 1, describe: 'one repository folder' },
+    )
+    const repo = repoArgument(parsed.positionals, io)
+    const site = await detectSite(repo, { generator: generatorOption(parsed.values.generator) })
+    const posts = await indexPosts(repo, { site, cacheDir: defaultCacheDir(io) })
+    io.stdout(parsed.values.json ? JSON.stringify(posts, null, 2) : table(posts))
+    return 0
   },
 }
 

@@ -1,8 +1,8 @@
-import { parseArgs } from 'node:util'
 import { createCredentialResolver } from '../../services/credentials'
 import { publish } from '../../services/git'
+import { parseCommandArgs } from '../parse-command-args'
 import type { CliCommand } from '../command'
-import { repoArgument, reportFailure } from './git-cli-support'
+import { repoArgument } from './cli-support'
 
 export const publishCommand: CliCommand = {
   name: 'publish',
@@ -10,21 +10,11 @@ export const publishCommand: CliCommand = {
     'Commit every changed post and push it (token from INKPRESS_TOKEN or git credential helpers)',
   usage: 'inkpress publish <repo> [--message M]',
   async run(argv, io) {
-    let parsed
-    try {
-      parsed = parseArgs({
-        args: argv,
-        options: { message: { type: 'string', short: 'm' } },
-        allowPositionals: true,
-      })
-    } catch (error) {
-      io.stderr(`${(error as Error).message}. Usage: ${this.usage}`)
-      return 2
-    }
-    if (parsed.positionals.length > 1) {
-      io.stderr(`Usage: ${this.usage}`)
-      return 2
-    }
+    const parsed = parseCommandArgs(
+      argv,
+      { message: { type: 'string', short: 'm' } },
+      { min: 0, max: 1, describe: 'at most one repository folder' },
+    )
     const controller = new AbortController()
     const cancel = (): void => controller.abort()
     process.once('SIGINT', cancel)
@@ -48,8 +38,6 @@ export const publishCommand: CliCommand = {
           : `Up to date with the server (${result.headOid.slice(0, 7)}).`,
       )
       return 0
-    } catch (error) {
-      return reportFailure(io, error)
     } finally {
       process.removeListener('SIGINT', cancel)
     }

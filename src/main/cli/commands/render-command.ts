@@ -3,7 +3,6 @@ import path from 'node:path'
 import { renderMarkdownToHtml } from '../../../shared/markdown/pipeline'
 import { AppFailure } from '../../../shared/result'
 import type { CliCommand } from '../command'
-import { reportFailure } from './git-cli-support'
 
 async function readPost(file: string): Promise<string> {
   try {
@@ -30,12 +29,8 @@ export const renderCommand: CliCommand = {
       io.stderr(`Usage: ${this.usage}`)
       return 2
     }
-    try {
-      const markdown = await readPost(path.resolve(io.cwd, files[0] ?? ''))
-      io.stdout(renderMarkdownToHtml(markdown))
-      return 0
-    } catch (error) {
-      return reportFailure(io, error)
-    }
+    const markdown = await readPost(path.resolve(io.cwd, files[0] ?? ''))
+    io.stdout(renderMarkdownToHtml(markdown))
+    return 0
   },
 }
