@@ -197,6 +197,7 @@ test('the front matter form changes only the edited line on disk', async ({ app 
   await form.getByLabel('Title').fill('First post, revised')
   await form.getByLabel('Title').press('Enter')
   await expect(page.locator('.cm-content')).toContainText('First post, revised')
+  await page.screenshot({ path: path.join(test.info().outputDir, 'editor.png') })
   await page.getByRole('button', { name: 'Save', exact: true }).click()
   await expect(page.getByTestId('save-state')).toHaveText('Saved')
 

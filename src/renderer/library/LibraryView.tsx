@@ -36,7 +36,6 @@ export function LibraryView() {
       <div className="library-tools">
         <LibraryControls />
         <span className="spacer" />
-        {site && <SiteGeneratorPicker site={site} />}
         <NewPostForm />
       </div>
       <div className="library-page">
@@ -44,6 +43,7 @@ export function LibraryView() {
           <h1>{site?.title || repositoryName}</h1>
           {site?.description && <p className="library-description">{site.description}</p>}
         </header>
+        {site && <SiteGeneratorPicker site={site} />}
         <p className="library-count" aria-live="polite">
           {shown.length === posts.length
             ? `${posts.length} ${posts.length === 1 ? 'post' : 'posts'}`
