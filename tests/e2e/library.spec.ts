@@ -157,6 +157,31 @@ test('renames a post and deletes one only after confirmation', async ({ app }) =
   expect(await readdir(path.join(repo.dir, 'content/posts'))).toEqual(['renamed-post.md'])
 })
 
+test('duplicates a post into a new file with its own card', async ({ app }) => {
+  const { page, repo } = app
+  await card(page, 'First post').getByRole('button', { name: 'Duplicate' }).click()
+  await expect(page.getByTestId('notice')).toContainText('Copied as content/posts/')
+  await expect(card(page, 'First post (copy)')).toBeVisible()
+  const copyPath = await card(page, 'First post (copy)').getAttribute('data-path')
+  const copy = await readFile(path.join(repo.dir, copyPath!), 'utf8')
+  expect(copy).toContain('Hello from the first post.')
+  expect(await readdir(path.join(repo.dir, 'content/posts'))).toHaveLength(3)
+})
+
+test('drafts are marked and the drafts filter finds them', async ({ app }) => {
+  const { page, repo } = app
+  await writeFile(
+    path.join(repo.dir, 'content/posts/unfinished.md'),
+    '---\ntitle: "Unfinished"\ndate: 2026-03-01\ndraft: true\n---\n\nNot ready yet.\n',
+  )
+  await expect(card(page, 'Unfinished').locator('.draft-badge')).toHaveText('Draft')
+  await expect(card(page, 'First post').locator('.draft-badge')).toHaveCount(0)
+  await library(page).getByLabel('Show').selectOption('drafts')
+  await expect(library(page).getByTestId('post-card').getByRole('heading')).toHaveText([
+    'Unfinished',
+  ])
+})
+
 test('search, filters and sorting narrow and order the cards', async ({ app }) => {
   const { page } = app
   const titles = library(page).getByTestId('post-card').getByRole('heading')

@@ -106,7 +106,7 @@ export async function createPost(title: string): Promise<string | null> {
 
 export async function duplicatePost(path: string): Promise<void> {
   const copy = await operate(async () => take(await api()['posts:duplicate'](path)))
-  if (copy) showInfo(`Copied as ${copy.path} (a draft).`)
+  if (copy) showInfo(`Copied as ${copy.path}.`)
 }
 
 /** Renames the file; an open post is saved first and reopened under its new name. */
