@@ -65,11 +65,21 @@ export const startRenaming = (path: string | null) => set({ renaming: path })
 export const toggleFrontMatterForm = () =>
   set((state) => ({ frontMatterFormOpen: !state.frontMatterFormOpen }))
 
-export async function loadSite(): Promise<void> {
+/** The `site:info` request in flight, so views mounting together ask only once. */
+let siteRequest: { root: string; done: Promise<void> } | null = null
+
+export function loadSite(): Promise<void> {
   const root = useInkpress.getState().repository?.root ?? null
-  if (!root) return
-  const site = take(await api()['site:info']())
-  if (site && useInkpress.getState().repository?.root === root) set({ site, siteRoot: root })
+  if (!root) return Promise.resolve()
+  if (siteRequest?.root === root) return siteRequest.done
+  const done = (async () => {
+    const site = take(await api()['site:info']())
+    if (site && useInkpress.getState().repository?.root === root) set({ site, siteRoot: root })
+  })().finally(() => {
+    if (siteRequest?.done === done) siteRequest = null
+  })
+  siteRequest = { root, done }
+  return done
 }
 
 /** Overrides the detected generator (null: detect again); excerpts follow the new rules. */
