@@ -8,6 +8,7 @@ import { contentVersion } from '../../../src/main/services/posts/post-files'
 import type { JournalEntry } from '../../../src/shared/api'
 import {
   bundleChildScript,
+  removeChildBundle,
   killAndWait,
   sleep,
   spawnNodeScript,
@@ -107,7 +108,7 @@ describe('journal of unsaved buffers', () => {
   it('restores a whole buffer after the writing process is killed mid-journal (8 kills)', async () => {
     world = await createTestWorld('journal-kill')
     const { appData, repo } = world
-    const childScript = await bundleChildScript(CHILD, world.base)
+    const childScript = await bundleChildScript(CHILD)
     const runs = Array.from({ length: 8 }, async (_, run) => {
       const postPath = `posts/killed-${run}.md`
       const child = spawnNodeScript(childScript, [appData, repo, postPath])
@@ -117,6 +118,7 @@ describe('journal of unsaved buffers', () => {
       return postPath
     })
     const paths = await Promise.all(runs)
+    await removeChildBundle(childScript)
 
     // A new session over the same app-data folder, as after restarting the app.
     const restarted = createTestSession(appData)

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { savePostFile } from '../../../src/main/services/posts/post-files'
 import {
   bundleChildScript,
+  removeChildBundle,
   killAndWait,
   sleep,
   spawnNodeScript,
@@ -23,12 +24,14 @@ let saveOnceScript: string
 
 beforeAll(async () => {
   base = await makeTempDir('saves')
-  writerScript = await bundleChildScript('tests/security/saves/save-writer.child.ts', base)
-  saveOnceScript = await bundleChildScript('tests/security/saves/save-once.child.ts', base)
+  writerScript = await bundleChildScript('tests/security/saves/save-writer.child.ts')
+  saveOnceScript = await bundleChildScript('tests/security/saves/save-once.child.ts')
 })
 
 afterAll(async () => {
   await removeTempDir(base)
+  await removeChildBundle(writerScript)
+  await removeChildBundle(saveOnceScript)
 })
 
 type Outcome = 'old' | 'new' | 'torn'
@@ -133,6 +136,7 @@ describe('permission denied', () => {
     if (isRoot) {
       // Root ignores permissions: run the save as "nobody", who can read the bundled script.
       await chmod(base, 0o755)
+      await chmod(path.dirname(saveOnceScript), 0o755)
       await chmod(saveOnceScript, 0o644)
       try {
         outcome = JSON.parse(

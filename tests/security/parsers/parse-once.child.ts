@@ -1,0 +1,64 @@
+/**
+ * Child process for the parser fuzz suite: runs every parser on one pathological input and
+ * prints how long each took and whether it threw. In a child so a parser that hangs or blows
+ * the stack fails its own case (the parent kills it) instead of the whole suite.
+ * Usage: parse-once.child.ts <index into PATHOLOGICAL_INPUTS>
+ */
+import { extractExcerpt } from '../../../src/shared/excerpt'
+import { parseFrontMatter } from '../../../src/shared/frontmatter'
+import {
+  incrementalRenderToHtml,
+  IncrementalMarkdownRenderer,
+} from '../../../src/shared/markdown/incremental'
+import { renderMarkdownToHtml } from '../../../src/shared/markdown/pipeline'
+import type { SiteGenerator } from '../../../src/shared/posts/site-info'
+import { PATHOLOGICAL_INPUTS } from './pathological-inputs'
+
+export interface ParserOutcome {
+  parser: string
+  ms: number
+  error: string | null
+}
+
+const GENERATORS: SiteGenerator[] = ['hugo', 'jekyll', 'hexo', 'astro', 'eleventy', 'plain']
+const text = PATHOLOGICAL_INPUTS[Number(process.argv[2])]?.[1] ?? ''
+
+/** One JSON line when a parser starts and one with its outcome, so the parent can time it out. */
+function report(line: object): void {
+  process.stdout.write(`${JSON.stringify(line)}\n`)
+}
+
+function measure<T>(parser: string, run: () => T): T | null {
+  report({ start: parser })
+  const started = performance.now()
+  try {
+    const value = run()
+    report({ parser, ms: performance.now() - started, error: null })
+    return value
+  } catch (error) {
+    const message = `${(error as Error)?.name}: ${(error as Error)?.message}`.slice(0, 300)
+    report({ parser, ms: performance.now() - started, error: message })
+    return null
+  }
+}
+
+const parsed = measure('front matter', () => parseFrontMatter(text))
+for (const generator of GENERATORS) {
+  measure(`excerpt (${generator})`, () =>
+    extractExcerpt(parsed?.body ?? text, parsed?.data ?? {}, {
+      generator,
+      excerptSeparator: '<!--more-->',
+    }),
+  )
+}
+const html = measure('render', () => renderMarkdownToHtml(text))
+const incremental = measure('incremental render', () =>
+  incrementalRenderToHtml(new IncrementalMarkdownRenderer().render(text)),
+)
+if (html !== null && incremental !== null && html !== incremental) {
+  report({
+    parser: 'incremental render equals render',
+    ms: 0,
+    error: 'differs from the full render',
+  })
+}
