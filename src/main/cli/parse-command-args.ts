@@ -5,19 +5,24 @@ export class UsageError extends Error {
   override name = 'UsageError'
 }
 
+type Options = NonNullable<ParseArgsConfig['options']>
+
+export type ParsedCommandArgs<O extends Options> = ReturnType<
+  typeof parseArgs<{ args: string[]; options: O; allowPositionals: true; strict: true }>
+>
+
 /**
  * node:util parseArgs with the positional count checked, so every subcommand reports a
  * wrong call the same way.
  */
-export function parseCommandArgs<const O extends NonNullable<ParseArgsConfig['options']>>(
+export function parseCommandArgs<const O extends Options>(
   argv: string[],
   options: O,
   positionals: { min: number; max: number; describe: string },
-) {
-  const parse = () => parseArgs({ args: argv, options, allowPositionals: true, strict: true })
-  let parsed: ReturnType<typeof parse>
+): ParsedCommandArgs<O> {
+  let parsed: ParsedCommandArgs<O>
   try {
-    parsed = parse()
+    parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true })
   } catch (error) {
     throw new UsageError((error as Error).message)
   }

@@ -1,33 +1,40 @@
-import { useCallback, useRef } from 'react'
-import { MarkdownEditor, StatusBar, type MarkdownEditorHandle } from '../editor'
+import { useCallback } from 'react'
+import { linkTargetInRepository } from '../../shared/posts/site-paths'
+import { bytesToBase64 } from '../api/base64'
+import { MarkdownEditor, StatusBar } from '../editor'
+import type { PastedImage } from '../editor/paste-image'
 import { PostInspector } from '../library/PostInspector'
 import { Preview } from '../preview/Preview'
-import { savePost, updateText, useInkpress } from '../state/store'
-
-const parentFolder = (path: string) => path.split('/').slice(0, -1).join('/')
-
-/** Resolves a post-relative image path against the post's folder; web URLs pass through. */
-function resolveAgainstPost(postPath: string, src: string): string | null {
-  if (/^[a-z][a-z0-9+.-]*:/i.test(src) || src.startsWith('//')) return null
-  const segments = src.startsWith('/') ? [] : parentFolder(postPath).split('/').filter(Boolean)
-  for (const part of src.split('/')) {
-    if (part === '..') segments.pop()
-    else if (part && part !== '.') segments.push(part)
-  }
-  return segments.join('/')
-}
+import { useScrollSync } from '../preview/useScrollSync'
+import { savePost, showError, updateText, useInkpress } from '../state/store'
 
 export function EditorPane() {
   const post = useInkpress((state) => state.post)
   const postPath = post?.path
   const transport = useInkpress((state) => state.transport)
-  const editor = useRef<MarkdownEditorHandle>(null)
+  const site = useInkpress((state) => state.site)
+  const { editorRef, previewRef, onEditorTopLine, onPreviewScrollLine } = useScrollSync()
 
+  /** Images resolve as the published site would (e.g. `/images/a.png` → `static/images/a.png` on Hugo). */
   const resolveImageSrc = useCallback(
     (src: string) => {
-      if (postPath === undefined || !transport) return src
-      const inRepository = resolveAgainstPost(postPath, src)
+      if (postPath === undefined || !transport || !site) return src
+      const inRepository = linkTargetInRepository(site, postPath, src)
       return inRepository === null ? src : transport.assetUrl(inRepository)
+    },
+    [postPath, transport, site],
+  )
+  const saveImage = useCallback(
+    async (image: PastedImage): Promise<string | null> => {
+      if (postPath === undefined || !transport) return null
+      const saved = await transport.api['assets:saveImage'](postPath, {
+        name: image.name,
+        type: image.type,
+        dataBase64: bytesToBase64(image.bytes),
+      })
+      if (saved.ok) return saved.value.link
+      showError(saved.error)
+      return null
     },
     [postPath, transport],
   )
@@ -45,7 +52,9 @@ export function EditorPane() {
       <section className="pane editor-column" aria-label="Editor">
         <PostInspector />
         <MarkdownEditor
-          ref={editor}
+          ref={editorRef}
+          onTopLine={onEditorTopLine}
+          onPasteImage={saveImage}
           docKey={`${post.path}#${post.loadCount}`}
           initialText={post.text}
           onChange={updateText}
@@ -55,7 +64,13 @@ export function EditorPane() {
         <StatusBar text={post.text} />
       </section>
       <section className="pane preview-pane" aria-label="Preview">
-        <Preview text={post.text} resolveImageSrc={resolveImageSrc} onOpenExternal={openExternal} />
+        <Preview
+          ref={previewRef}
+          onScrollLine={onPreviewScrollLine}
+          text={post.text}
+          resolveImageSrc={resolveImageSrc}
+          onOpenExternal={openExternal}
+        />
       </section>
     </div>
   )

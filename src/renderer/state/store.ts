@@ -1,6 +1,6 @@
 import { create } from 'zustand'
 import type { AppInfo, JournalEntry, PostDocument, RepositoryInfo } from '../../shared/api'
-import type { PostSummary } from '../../shared/posts'
+import type { PostSummary, SiteInfo } from '../../shared/posts'
 import type { AppError, Result } from '../../shared/result'
 import type { Transport } from '../api/transport'
 import { AUTOSAVE_DELAY_MS, JOURNAL_DELAY_MS, PauseScheduler } from './buffer-safety'
@@ -26,6 +26,8 @@ export interface InkpressState {
   transport: Transport | null
   appInfo: AppInfo | null
   repository: RepositoryInfo | null
+  /** How the open repository's site generator lays out posts and files. */
+  site: SiteInfo | null
   recent: string[]
   posts: PostSummary[]
   post: OpenPost | null
@@ -44,6 +46,7 @@ export const useInkpress = create<InkpressState>(() => ({
   transport: null,
   appInfo: null,
   repository: null,
+  site: null,
   recent: [],
   posts: [],
   post: null,
@@ -93,13 +96,18 @@ async function refreshRecent(): Promise<void> {
 
 async function showRepository(repository: RepositoryInfo): Promise<void> {
   cancelPendingWork()
-  set({ repository, post: null, posts: [], externalChange: null, recoverable: [] })
+  set({ repository, site: null, post: null, posts: [], externalChange: null, recoverable: [] })
   const [, , journal] = await Promise.all([
     refreshPosts(),
     refreshRecent(),
     api()['journal:list'](),
+    refreshSite(),
   ])
   if (journal.ok) set({ recoverable: journal.value })
+}
+
+export async function refreshSite(): Promise<void> {
+  set({ site: take(await api()['site:info']()) })
 }
 
 const journalScheduler = new PauseScheduler(JOURNAL_DELAY_MS, () => void journalBuffer())

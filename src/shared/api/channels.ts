@@ -18,6 +18,7 @@ export const CALL_NAMES = [
   'posts:rename',
   'posts:duplicate',
   'posts:delete',
+  'assets:saveImage',
   'shell:openExternal',
   'journal:write',
   'journal:list',

@@ -16,6 +16,20 @@ const Slug = z
   .max(200, 'That file name is too long.')
   .regex(/^[^/\\\0]+$/, 'A file name cannot contain slashes.')
 
+/** 20 MiB of image as base64. */
+const MAX_IMAGE_BASE64 = Math.ceil((20 * 1024 * 1024 * 4) / 3) + 4
+
+const PastedImage = z
+  .object({
+    name: z.string().max(255, 'That file name is too long.'),
+    type: z.string().max(100),
+    dataBase64: z
+      .string()
+      .max(MAX_IMAGE_BASE64, 'Images must be at most 20 MB.')
+      .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'The image data is not base64.'),
+  })
+  .strict()
+
 /** The site and its posts as the generator sees them: index, new, rename, duplicate, delete. */
 export const libraryCalls = {
   'site:info': call({
@@ -52,5 +66,11 @@ export const libraryCalls = {
     args: z.tuple([RepoRelativePath]),
     result: returns<void>(),
     summary: 'Delete a post',
+  }),
+  'assets:saveImage': call({
+    args: z.tuple([RepoRelativePath, PastedImage]),
+    result: returns<{ repoPath: string; link: string }>(),
+    summary:
+      "Store a pasted or dropped image where the site expects it; returns the post's link to it",
   }),
 }

@@ -6,3 +6,4 @@ export {
   type SiteGenerator,
   type SiteInfo,
 } from './site-info'
+export { imagePlacement, linkTargetInRepository, staticRootOf } from './site-paths'

@@ -9,6 +9,7 @@ import {
   renamePost,
 } from '../../services/library'
 import { detectSite } from '../../services/site'
+import { saveImageForPost } from '../../services/assets/save-image'
 import type { SessionContext } from '../session-context'
 
 type LibraryCalls =
@@ -19,6 +20,7 @@ type LibraryCalls =
   | 'posts:rename'
   | 'posts:duplicate'
   | 'posts:delete'
+  | 'assets:saveImage'
 
 const isGenerator = (value: string | undefined): value is SiteGenerator =>
   (SITE_GENERATORS as readonly string[]).includes(value ?? '')
@@ -50,5 +52,11 @@ export function libraryHandlers(context: SessionContext): Pick<Handlers, Library
     'posts:rename': async (post, slug) => ({ path: await renamePost(root(), post, slug) }),
     'posts:duplicate': async (post) => ({ path: await duplicatePost(root(), post) }),
     'posts:delete': async (post) => deletePost(root(), post),
+    'assets:saveImage': async (post, image) =>
+      saveImageForPost(root(), await site(), post, {
+        name: image.name,
+        type: image.type,
+        bytes: Buffer.from(image.dataBase64, 'base64'),
+      }),
   }
 }
