@@ -1,27 +1,21 @@
-import { useEffect, useMemo } from 'react'
+import { useMemo } from 'react'
 import { useInkpress } from '../state/store'
 import { DeleteDialog } from './DeleteDialog'
 import { LibraryControls } from './LibraryControls'
 import { NewPostForm } from './NewPostForm'
 import { PostCard } from './PostCard'
 import { SiteGeneratorPicker } from './SiteGeneratorPicker'
-import { loadSite, useLibrary } from './library-store'
+import { useLibrary } from './library-store'
 import { filterPosts } from './post-filter'
 import './library.css'
 
 /** The index page as the published site shows it, built from the repository. */
 export function LibraryView() {
-  const root = useInkpress((state) => state.repository?.root)
   const repositoryName = useInkpress((state) => state.repository?.name)
   const posts = useInkpress((state) => state.posts)
   const openPost = useInkpress((state) => state.post)
-  const site = useLibrary((state) => state.site)
-  const siteRoot = useLibrary((state) => state.siteRoot)
+  const site = useInkpress((state) => state.site)
   const query = useLibrary((state) => state.query)
-
-  useEffect(() => {
-    if (root && siteRoot !== root) void loadSite()
-  }, [root, siteRoot])
 
   const openText = openPost?.text
   const openPath = openPost?.path

@@ -1,21 +1,14 @@
-import { useEffect } from 'react'
 import { useInkpress } from '../state/store'
 import { ExcerptCard } from './ExcerptCard'
 import { FrontMatterForm } from './FrontMatterForm'
-import { loadSite, toggleFrontMatterForm, useLibrary } from './library-store'
+import { toggleFrontMatterForm, useLibrary } from './library-store'
 import './library.css'
 
 /** Above the editor: the open post's live excerpt card and its front matter form. */
 export function PostInspector() {
   const path = useInkpress((state) => state.post?.path)
-  const root = useInkpress((state) => state.repository?.root)
-  const site = useLibrary((state) => state.site)
-  const siteRoot = useLibrary((state) => state.siteRoot)
+  const site = useInkpress((state) => state.site)
   const formOpen = useLibrary((state) => state.frontMatterFormOpen)
-
-  useEffect(() => {
-    if (root && siteRoot !== root) void loadSite()
-  }, [root, siteRoot])
 
   if (!path || !site) return null
   return (

@@ -1,13 +1,12 @@
 import { create } from 'zustand'
-import type { SiteGenerator, SiteInfo } from '../../shared/posts'
-import type { Result } from '../../shared/result'
+import type { SiteGenerator } from '../../shared/posts'
 import {
   isDirty,
   openPost,
   refreshPosts,
   savePost,
-  showError,
   showInfo,
+  take,
   useInkpress,
 } from '../state/store'
 import { DEFAULT_QUERY, type PostQuery } from './post-filter'
@@ -16,10 +15,6 @@ export type WorkspaceView = 'library' | 'editor'
 
 export interface LibraryState {
   view: WorkspaceView
-  /** The open repository's site, once `site:info` answered. */
-  site: SiteInfo | null
-  /** The repository root `site` belongs to. */
-  siteRoot: string | null
   query: PostQuery
   /** The post waiting for the writer to confirm its deletion. */
   confirmingDelete: string | null
@@ -33,8 +28,6 @@ export interface LibraryState {
 
 export const useLibrary = create<LibraryState>(() => ({
   view: 'library',
-  site: null,
-  siteRoot: null,
   query: DEFAULT_QUERY,
   confirmingDelete: null,
   renaming: null,
@@ -50,12 +43,6 @@ function api() {
   return transport.api
 }
 
-function take<T>(result: Result<T>): T | null {
-  if (result.ok) return result.value
-  showError(result.error)
-  return null
-}
-
 export const showLibrary = () => set({ view: 'library' })
 export const showEditor = () => set({ view: 'editor' })
 export const setQuery = (patch: Partial<PostQuery>) =>
@@ -65,28 +52,11 @@ export const startRenaming = (path: string | null) => set({ renaming: path })
 export const toggleFrontMatterForm = () =>
   set((state) => ({ frontMatterFormOpen: !state.frontMatterFormOpen }))
 
-/** The `site:info` request in flight, so views mounting together ask only once. */
-let siteRequest: { root: string; done: Promise<void> } | null = null
-
-export function loadSite(): Promise<void> {
-  const root = useInkpress.getState().repository?.root ?? null
-  if (!root) return Promise.resolve()
-  if (siteRequest?.root === root) return siteRequest.done
-  const done = (async () => {
-    const site = take(await api()['site:info']())
-    if (site && useInkpress.getState().repository?.root === root) set({ site, siteRoot: root })
-  })().finally(() => {
-    if (siteRequest?.done === done) siteRequest = null
-  })
-  siteRequest = { root, done }
-  return done
-}
-
 /** Overrides the detected generator (null: detect again); excerpts follow the new rules. */
 export async function chooseGenerator(generator: SiteGenerator | null): Promise<void> {
   const site = take(await api()['site:setGenerator'](generator))
   if (!site) return
-  set({ site })
+  useInkpress.setState({ site })
   await refreshPosts()
 }
 
@@ -164,8 +134,7 @@ function closeOpenPost(): void {
 useInkpress.subscribe((state, previous) => {
   const root = state.repository?.root ?? null
   if (root !== (previous.repository?.root ?? null)) {
-    set({ view: 'library', site: null, siteRoot: null, confirmingDelete: null, renaming: null })
-    if (root) void loadSite()
+    set({ view: 'library', confirmingDelete: null, renaming: null })
   }
   const path = state.post?.path
   if (path && path !== previous.post?.path) showEditor()

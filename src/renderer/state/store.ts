@@ -66,7 +66,7 @@ function api() {
 }
 
 /** Unwraps a Result, showing its error to the writer; returns null on failure. */
-function take<T>(result: Result<T>): T | null {
+export function take<T>(result: Result<T>): T | null {
   if (result.ok) return result.value
   showError(result.error)
   return null
