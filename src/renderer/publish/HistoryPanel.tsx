@@ -1,0 +1,66 @@
+import { useInkpress } from '../state/store'
+import { closeHistory, formatDate, restoreSelected, useHistory, viewVersion } from './history-store'
+import './publish.css'
+
+/** The commits that changed the open post; any version can be read and restored as an edit. */
+export function HistoryPanel() {
+  const { path, entries, loading, error, selected, restored } = useHistory()
+  const openPath = useInkpress((state) => state.post?.path)
+  return (
+    <aside className="publish-panel" aria-label="History" data-testid="history-panel">
+      <header className="publish-header">
+        <h2>History</h2>
+        <button type="button" className="link" aria-label="Close" onClick={closeHistory}>
+          ×
+        </button>
+      </header>
+      <p className="publish-muted">{path}</p>
+      {error && <p className="publish-error">{error}</p>}
+      {loading && <p className="publish-muted">Loading…</p>}
+      {!loading && !error && entries.length === 0 && (
+        <p className="publish-muted">This post has not been committed yet.</p>
+      )}
+      <ol className="history-list">
+        {entries.map((entry) => (
+          <li key={entry.oid}>
+            <button
+              type="button"
+              className="history-entry"
+              data-testid="history-entry"
+              aria-current={selected?.entry.oid === entry.oid ? 'true' : undefined}
+              onClick={() => void viewVersion(entry)}
+            >
+              <span className="history-message">{entry.message.split('\n')[0]}</span>
+              <span className="publish-muted">
+                {formatDate(entry.timestamp)} · {entry.authorName} · {entry.oid.slice(0, 7)}
+              </span>
+            </button>
+          </li>
+        ))}
+      </ol>
+      {selected && (
+        <section className="history-version" aria-label="Version">
+          <div className="history-version-header">
+            <strong>As of {formatDate(selected.entry.timestamp)}</strong>
+            <button
+              type="button"
+              disabled={openPath !== path}
+              onClick={restoreSelected}
+              data-testid="restore-version"
+            >
+              Restore as new edit
+            </button>
+          </div>
+          <pre className="history-text" data-testid="history-text" aria-readonly="true">
+            {selected.text}
+          </pre>
+        </section>
+      )}
+      {restored && (
+        <p className="publish-result publish-result-success" role="status">
+          {restored}
+        </p>
+      )}
+    </aside>
+  )
+}

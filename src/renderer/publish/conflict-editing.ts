@@ -1,0 +1,36 @@
+import { openPost, replaceBuffer, savePost, useInkpress } from '../state/store'
+import { mergeWithMarkers } from './line-diff'
+import { reportProblem, resolveWithEditedText, setEditing, usePublish } from './publish-store'
+
+const CONFLICT_MARKER = /^(<<<<<<< mine|=======|>>>>>>> theirs)$/m
+
+/**
+ * "Edit": opens the post and puts both versions, merged with markers, into the editor as an
+ * unsaved edit. Nothing on disk changes until the writer finishes with `finishEditing`.
+ */
+export async function startEditing(path: string): Promise<void> {
+  const versions = usePublish.getState().conflicts[path]?.versions
+  if (!versions) return
+  await openPost(path)
+  if (useInkpress.getState().post?.path !== path) return // the writer kept other unsaved edits
+  replaceBuffer(mergeWithMarkers(versions.mine ?? '', versions.theirs ?? ''))
+  setEditing(path)
+}
+
+/** Saves the editor's merged text and settles the conflict with it. */
+export async function finishEditing(path: string): Promise<void> {
+  const post = useInkpress.getState().post
+  if (post?.path !== path) {
+    reportProblem(`Open ${path} in the editor to finish merging it.`)
+    return
+  }
+  if (CONFLICT_MARKER.test(post.text)) {
+    reportProblem(
+      `${path} still has conflict markers (<<<<<<< mine, =======, >>>>>>> theirs). Keep the lines you want and remove the markers.`,
+    )
+    return
+  }
+  // Saving first keeps the editor and the disk in step, so no "changed on disk" question follows.
+  if (!(await savePost())) return
+  await resolveWithEditedText(path, post.text)
+}
