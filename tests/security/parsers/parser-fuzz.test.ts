@@ -84,6 +84,8 @@ describe('parsers survive pathological input (each in its own process)', () => {
         'incremental render',
       ])
     },
+    // Waiting for a free slot counts against the timeout, hence the generous one.
+    240_000,
   )
 
   it('front matter does not pollute prototypes', () => {
@@ -91,8 +93,7 @@ describe('parsers survive pathological input (each in its own process)', () => {
       '---\n__proto__: {polluted: true}\nconstructor: {prototype: {polluted: true}}\n---\n',
     )
     expect(({} as Record<string, unknown>).polluted).toBeUndefined()
-    // Waiting for a free slot counts against the timeout, hence the generous one.
-  }, 240_000)
+  })
 })
 
 /** At most two children at once: one per core, so the timings stay meaningful. */
