@@ -52,15 +52,15 @@ export async function indexPosts(repoRoot: string, options: IndexOptions): Promi
   if (changed) await saveCache(cacheFile, options.cacheDir, entries)
 
   const posts = paths.filter((path) => entries[path]).map((path) => entries[path]!.summary)
-  const undated = posts.filter((post) => post.date === null)
-  if (undated.length > 0) {
-    const dates = await firstCommitDates(
-      root,
-      undated.map((post) => post.path),
-    )
-    for (const post of undated) post.date = dates.get(post.path) ?? null
-  }
-  return sortNewestFirst(posts)
+  const undated = posts.filter((post) => post.date === null).map((post) => post.path)
+  if (undated.length === 0) return sortNewestFirst(posts)
+  // Cached summaries are shared: dated copies, never mutation.
+  const dates = await firstCommitDates(root, undated)
+  return sortNewestFirst(
+    posts.map((post) =>
+      post.date === null ? { ...post, date: dates.get(post.path) ?? null } : post,
+    ),
+  )
 }
 
 /** Newest first by the parsed date; posts whose date cannot be read go last, by path. */
