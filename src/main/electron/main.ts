@@ -1,6 +1,6 @@
 import { app, dialog, shell, type BrowserWindow } from 'electron'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 import { createSession } from '../api/handlers'
 import { appPaths } from '../app-paths'
 import { EncryptedFileCredentialStore } from '../services/credentials'
@@ -16,7 +16,7 @@ const here = path.dirname(fileURLToPath(import.meta.url))
 const paths = appPaths()
 const preloadPath = path.join(here, '../preload/index.cjs')
 const devServerUrl = process.env.ELECTRON_RENDERER_URL
-const rendererUrl = devServerUrl ?? `file://${path.join(paths.rendererDir, 'index.html')}`
+const rendererUrl = devServerUrl ?? pathToFileURL(path.join(paths.rendererDir, 'index.html')).href
 
 registerAssetSchemeAsPrivileged()
 app.enableSandbox()
