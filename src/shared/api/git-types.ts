@@ -33,6 +33,8 @@ export interface PublishOutcome {
   /** How the server's newer commits were brought in. */
   integrated: 'none' | 'fast-forward' | 'replayed'
   pushed: boolean
+  /** How the push went out when not through Inkpress's own HTTPS client, e.g. "Pushed with the system git over SSH". */
+  via?: string
   headOid: string
   files: string[]
 }

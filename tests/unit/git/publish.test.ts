@@ -322,16 +322,6 @@ describe('publish failures keep every word', () => {
     expect(failure.message).toMatch(/nothing to publish/)
   })
 
-  it('explains SSH remotes and offers the HTTPS address', async () => {
-    const dir = await pg.clone('laptop')
-    await git(dir, 'remote', 'set-url', 'origin', 'git@github.com:writer/blog.git')
-    await pg.write(dir, 'posts/hello.md', post('Hello', 'edit'))
-    const failure = await failureOf(publish(dir, { credentials }))
-    expect(failure.code).toBe('SSH_UNSUPPORTED')
-    expect(failure.message).toContain('https://github.com/writer/blog.git')
-    expect(await pg.read(dir, 'posts/hello.md')).toContain('edit')
-  })
-
   it('refuses without a remote, and refuses shallow clones', async () => {
     const dir = await pg.clone('laptop')
     await git(dir, 'remote', 'remove', 'origin')

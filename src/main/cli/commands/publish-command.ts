@@ -37,6 +37,7 @@ export const publishCommand: CliCommand = {
           ? `Published ${result.headOid.slice(0, 7)}.`
           : `Up to date with the server (${result.headOid.slice(0, 7)}).`,
       )
+      if (result.via) io.stdout(`${result.via}.`)
       return 0
     } finally {
       process.removeListener('SIGINT', cancel)

@@ -8,7 +8,8 @@ import { checkoutAfterIntegration } from './integrate'
 import { generateCommitMessage } from './commit-message'
 import { readConflictState, unresolvedPaths } from './conflict-state'
 import { runInRepoQueue, type RepoContext } from './repo-queue'
-import { RemoteSession, throwIfCancelled, type RemoteOptions } from './remote-session'
+import { throwIfCancelled, type RemoteOptions } from './remote-session'
+import { transportFor } from './remote-transport'
 import { normalizeRepoPath } from './status'
 import { applyTreeChanges, treeOfCommit, type FileChanges } from './trees'
 import {
@@ -17,10 +18,8 @@ import {
   currentBranch,
   requireUpstream,
   resolveRefOrUndefined,
-  type Upstream,
 } from './upstream'
 import { updateIndexEntries } from './index-file'
-import { pushBranch } from './push-pack'
 import { scanWorkingTree, type WorkingFileChange } from './working-tree'
 
 export interface PublishOptions extends RemoteOptions {
@@ -105,63 +104,6 @@ async function syncIndexWithCommit(
   }
 }
 
-async function fetchUpstream(
-  ctx: RepoContext,
-  upstream: Upstream,
-  session: RemoteSession,
-  reassurance: string | undefined,
-): Promise<string | undefined> {
-  try {
-    session.progress('fetch')({ phase: 'Checking the server', loaded: 0, total: 0 })
-    // One cheap request first: when the server's branch is where we last saw it,
-    // there is nothing to download.
-    const advertised = await git.listServerRefs({
-      http: session.http,
-      onAuth: session.onAuth,
-      url: upstream.url,
-      prefix: `refs/heads/${upstream.remoteBranch}`,
-      protocolVersion: 1,
-    })
-    const serverOid = advertised.find((r) => r.ref === `refs/heads/${upstream.remoteBranch}`)?.oid
-    const known = await resolveRefOrUndefined(ctx, upstream.trackingRef)
-    if (!serverOid || serverOid === known) return serverOid
-    await git.fetch({
-      ...ctx,
-      http: session.http,
-      onAuth: session.onAuth,
-      onMessage: session.onMessage,
-      onProgress: session.progress('fetch'),
-      remote: upstream.remote,
-      // With singleBranch, isomorphic-git tells the server it "has" the commit named by
-      // `ref`: naming the tracking ref (which the server knows) keeps the download to the
-      // new commits instead of the whole history.
-      ref: upstream.trackingRef,
-      remoteRef: upstream.remoteBranch,
-      singleBranch: true,
-      tags: false,
-    })
-  } catch (error) {
-    // An empty repository on the server has no branch to fetch yet.
-    if ((error as { code?: string }).code !== 'NotFoundError' || /HTTP/.test(String(error))) {
-      throw session.failure(error, 'Fetching from the server', reassurance)
-    }
-  }
-  return resolveRefOrUndefined(ctx, upstream.trackingRef)
-}
-
-async function pushUpstream(
-  ctx: RepoContext,
-  localOid: string,
-  upstream: Upstream,
-  session: RemoteSession,
-): Promise<void> {
-  try {
-    await pushBranch(ctx, session, localOid, upstream.remoteBranch, upstream.trackingRef)
-  } catch (error) {
-    throw session.failure(error, 'Publishing', KEPT)
-  }
-}
-
 /**
  * Publishes the working changes: commit (offline is fine), fetch, bring in the server's
  * newer commits (fast-forward or replay), push. Never force-pushes. On a conflict the
@@ -173,6 +115,8 @@ export function publish(repoRoot: string, options: PublishOptions = {}): Promise
     await assertUsableRepository(ctx)
     const branch = await currentBranch(ctx)
     const upstream = await requireUpstream(ctx, branch)
+    // Before committing: an SSH remote without a system git fails here, changing nothing.
+    const transport = await transportFor(upstream.url, options)
     const conflict = await readConflictState(ctx)
     if (conflict && unresolvedPaths(conflict).length > 0) {
       throw new AppFailure(
@@ -201,12 +145,11 @@ export function publish(repoRoot: string, options: PublishOptions = {}): Promise
       throw new AppFailure('NOTHING_TO_PUBLISH', 'There is nothing to publish: no posts yet.')
     }
 
-    const session = new RemoteSession(upstream.url, options)
     const waiting = nothingLocal ? undefined : `${KEPT}`
     let remoteOid: string | undefined
     try {
       throwIfCancelled(signal, 'Publishing')
-      remoteOid = await fetchUpstream(ctx, upstream, session, waiting)
+      remoteOid = await transport.fetch(ctx, upstream, waiting)
     } catch (error) {
       if (nothingLocal) throw nothingToPublish()
       throw error
@@ -232,7 +175,7 @@ export function publish(repoRoot: string, options: PublishOptions = {}): Promise
 
     throwIfCancelled(signal, 'Publishing')
     onProgress?.({ phase: 'push', loaded: 0 })
-    await pushUpstream(ctx, headOid, upstream, session)
+    await transport.push(ctx, headOid, upstream, KEPT)
     onProgress?.({ phase: 'done', loaded: 1, total: 1 })
     return {
       ...commitInfo(commit),
@@ -240,6 +183,7 @@ export function publish(repoRoot: string, options: PublishOptions = {}): Promise
       pushed: true,
       headOid,
       files,
+      ...(transport.via ? { via: transport.via } : {}),
     }
   })
 }

@@ -3,7 +3,6 @@ import { access } from 'node:fs/promises'
 import path from 'node:path'
 import { AppFailure } from '../../../shared/result'
 import type { RepoContext } from './repo-queue'
-import { assertHttpRemote } from './remote-url'
 
 export interface Upstream {
   remote: string
@@ -50,7 +49,6 @@ export async function requireUpstream(ctx: RepoContext, branch: string): Promise
       'This repository has no remote to publish to. Add the HTTPS address of your blog repository as "origin".',
     )
   }
-  assertHttpRemote(upstream.url)
   return upstream
 }
 
