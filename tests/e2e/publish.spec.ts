@@ -127,6 +127,8 @@ withRemote(
     await expect(publishResult(page)).toContainText('Your commit is saved on this computer')
     expect(await readFile(path.join(app.repo.dir, POST), 'utf8')).toContain(NEW_LINE)
     await expect(page.getByTestId('waiting-summary')).toHaveText('1 commit waiting to publish')
+    await expect(page.getByTestId('publish-progress')).toHaveCount(0)
+    await page.screenshot({ path: 'test-results/publish-token.png' })
 
     await form.getByLabel('User name').fill(WRITER.username)
     await form.getByLabel('Token').fill('wrong-token')
@@ -190,13 +192,11 @@ withRemote(
     await saveToken(app, remote)
     const elsewhere = await mkdtemp(path.join(os.tmpdir(), 'inkpress-elsewhere-'))
     try {
-      pushFromElsewhere(remote, path.join(elsewhere, 'clone'), (git) => {
+      await pushFromElsewhere(remote, path.join(elsewhere, 'clone'), async (git) => {
         const file = path.join(elsewhere, 'clone', POST)
-        execFileSync('sh', [
-          '-c',
-          `sed -i 's/Hello from the first post./Hello from the server./' "${file}"`,
-        ])
-        git('commit', '-q', '-am', 'Edit on another machine')
+        const text = await readFile(file, 'utf8')
+        await writeFile(file, text.replace('Hello from the first post.', 'Hello from the server.'))
+        await git('commit', '-q', '-am', 'Edit on another machine')
       })
       await openPostInApp(page, POST)
       const mine = (await readFile(path.join(repo.dir, POST), 'utf8')).replace(
@@ -247,3 +247,35 @@ withRemote(
     }
   },
 )
+
+test('History lists the commits of the open post; an old version can be read and restored as an edit', async ({
+  app,
+}) => {
+  const { page, repo } = app
+  const file = path.join(repo.dir, POST)
+  const original = await readFile(file, 'utf8')
+  await writeFile(file, original.replace('Hello from the first post.', 'Hello again, rewritten.'))
+  const git = (...args: string[]) => execFileSync('git', args, { cwd: repo.dir, stdio: 'pipe' })
+  git('commit', '-q', '-am', 'Rewrite the greeting')
+
+  await openPostInApp(page, POST)
+  await expect(page.locator('.cm-content')).toContainText('Hello again, rewritten.')
+  await page.getByRole('button', { name: 'History' }).click()
+  const entries = page.getByTestId('history-entry')
+  await expect(entries).toHaveCount(2)
+  await expect(entries.nth(0)).toContainText('Rewrite the greeting')
+  await expect(entries.nth(0)).toContainText('Inkpress Test')
+  await expect(entries.nth(1)).toContainText('Fixture')
+
+  await entries.nth(1).click()
+  await expect(page.getByTestId('history-text')).toContainText('Hello from the first post.')
+  await page.screenshot({ path: 'test-results/publish-history.png' })
+  await page.getByTestId('restore-version').click()
+  await expect(page.locator('.cm-content')).toContainText('Hello from the first post.')
+  await expect(page.getByTestId('save-state')).toHaveText('Unsaved changes')
+  // Restoring is an edit in the editor only: the file changes when the writer saves.
+  expect(await readFile(file, 'utf8')).toContain('Hello again, rewritten.')
+  await page.keyboard.press('Control+s')
+  await expect(page.getByTestId('save-state')).toHaveText('Saved')
+  expect(await readFile(file, 'utf8')).toBe(original)
+})

@@ -2,6 +2,9 @@ import { DiffView } from './DiffView'
 import { diffStats } from './line-diff'
 import { toggleDiff, toggleFile, usePublish } from './publish-store'
 
+const fileName = (path: string) => path.slice(path.lastIndexOf('/') + 1)
+const folderOf = (path: string) => path.slice(0, path.lastIndexOf('/') + 1)
+
 const STATE_LABEL = { new: 'new', modified: 'modified', deleted: 'deleted' } as const
 
 /** The changed files, each with a tick (untick to leave it out) and its diff on demand. */
@@ -35,7 +38,8 @@ export function ChangeList() {
                 onChange={() => toggleFile(file.path)}
               />
               <label htmlFor={`publish-${file.path}`} className="change-path" title={file.path}>
-                {file.path}
+                <span className="change-name">{fileName(file.path)}</span>
+                <span className="change-folder">{folderOf(file.path)}</span>
               </label>
               <span className={`file-state file-state-${file.state}`} data-testid="file-state">
                 {STATE_LABEL[file.state]}

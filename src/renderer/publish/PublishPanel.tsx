@@ -12,6 +12,9 @@ import {
   includedPaths,
   onProgress,
   publishNow,
+  refreshPublishPanel,
+  refreshSoon,
+  resetForRepository,
   unresolvedConflicts,
   usePublish,
   useSuggestedMessage,
@@ -34,13 +37,28 @@ export function PublishPanel() {
   const included = usePublish((state) => includedPaths(state).length)
   const unresolved = usePublish((state) => unresolvedConflicts(state).length)
 
+  const root = useInkpress((state) => state.repository?.root)
+  const savedText = useInkpress((state) => state.post?.savedText)
+
   useEffect(() => transport?.events['git:progress'](onProgress), [transport])
+  useEffect(() => {
+    resetForRepository()
+    void refreshPublishPanel()
+  }, [root])
+  // Saves here or changes by other programs change what will be published.
+  useEffect(() => {
+    if (savedText !== undefined) refreshSoon()
+  }, [savedText])
+  useEffect(() => transport?.events['posts:changed'](refreshSoon), [transport])
 
   const waiting = status?.ahead ?? 0
   const hasWork = included > 0 || waiting > 0 || dirtyPost !== undefined
   const canPublish = status !== null && !publishing && unresolved === 0 && hasWork
   // Shown when the server refused the token, or when none is saved for the remote's host.
-  const showTokenForm = !publishing && (tokenRefused || credentials?.hasToken === false)
+  // SSH remotes take no token: the error explains and offers the HTTPS address instead.
+  const sshRemote = /^(git@|ssh:\/\/)/i.test(status?.remoteUrl ?? '')
+  const showTokenForm =
+    !publishing && !sshRemote && (tokenRefused || credentials?.hasToken === false)
 
   return (
     <aside className="publish-panel" aria-label="Publish" data-testid="publish-panel">
@@ -110,34 +128,36 @@ export function PublishPanel() {
           </p>
         )
       )}
-      <div className="publish-actions">
-        <button
-          type="button"
-          data-testid="publish-button"
-          disabled={!canPublish}
-          onClick={() => void publishNow()}
-          title={unresolved > 0 ? 'Settle every conflict first' : undefined}
-        >
-          {publishing ? 'Publishing…' : 'Publish'}
-        </button>
-        {publishing && (
-          <button type="button" className="secondary" onClick={() => void cancelPublish()}>
-            Cancel
+      <footer className="publish-footer">
+        <div className="publish-actions">
+          <button
+            type="button"
+            data-testid="publish-button"
+            disabled={!canPublish}
+            onClick={() => void publishNow()}
+            title={unresolved > 0 ? 'Settle every conflict first' : undefined}
+          >
+            {publishing ? 'Publishing…' : 'Publish'}
           </button>
+          {publishing && (
+            <button type="button" className="secondary" onClick={() => void cancelPublish()}>
+              Cancel
+            </button>
+          )}
+        </div>
+        {progress && <ProgressBar progress={progress} />}
+        {result && (
+          <p
+            className={`publish-result publish-result-${result.kind}`}
+            data-testid="publish-result"
+            data-kind={result.kind}
+            data-code={result.code}
+            role={result.kind === 'error' ? 'alert' : 'status'}
+          >
+            {result.text}
+          </p>
         )}
-      </div>
-      {progress && <ProgressBar progress={progress} />}
-      {result && (
-        <p
-          className={`publish-result publish-result-${result.kind}`}
-          data-testid="publish-result"
-          data-kind={result.kind}
-          data-code={result.code}
-          role={result.kind === 'error' ? 'alert' : 'status'}
-        >
-          {result.text}
-        </p>
-      )}
+      </footer>
     </aside>
   )
 }

@@ -80,9 +80,24 @@ export const includedPaths = (state: PublishState): string[] =>
 
 export const unresolvedConflicts = (state: PublishState): string[] => state.status?.conflicts ?? []
 
+/** The panel refreshes itself when it mounts (see PublishPanel). */
 export function openPublishPanel(): void {
   set({ open: true, result: null, progress: null })
-  void refreshPublishPanel()
+}
+
+/** Another repository was opened: nothing of the last one's publishing state applies. */
+export function resetForRepository(): void {
+  set({ ...initialState, open: get().open })
+}
+
+let refreshTimer: ReturnType<typeof setTimeout> | undefined
+
+/** Coalesces bursts of file changes into one status refresh; none while publishing. */
+export function refreshSoon(): void {
+  clearTimeout(refreshTimer)
+  refreshTimer = setTimeout(() => {
+    if (get().open && !get().publishing) void refreshPublishPanel()
+  }, 300)
 }
 
 export function closePublishPanel(): void {
@@ -239,6 +254,8 @@ export async function publishNow(): Promise<void> {
     const { code, message } = outcome.error
     set((current) => ({
       publishing: false,
+      // The result line says where it stopped; a bar frozen part-way would only confuse.
+      progress: null,
       askForToken: current.askForToken || NEEDS_TOKEN.includes(code),
       result: { kind: code === 'CANCELLED' ? 'warning' : 'error', text: message, code },
     }))

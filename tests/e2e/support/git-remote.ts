@@ -1,5 +1,8 @@
-import { execFileSync } from 'node:child_process'
+import { execFile, execFileSync } from 'node:child_process'
+import { promisify } from 'node:util'
 import { startGitServer, type GitServer, type GitServerUser } from '../../support/git-http-server'
+
+const execFileAsync = promisify(execFile)
 
 export const WRITER: GitServerUser = { username: 'writer', token: 'secret-token' }
 
@@ -26,9 +29,10 @@ export async function attachGitRemote(repoDir: string, name = 'blog'): Promise<G
   const server = await startGitServer({ users: [WRITER] })
   const bare = await server.createBareRepo(name)
   const url = server.url(name)
-  const local = (...args: string[]) => execFileSync('git', args, { cwd: repoDir, stdio: 'pipe' })
-  local('remote', 'add', 'origin', url)
-  local('-c', `http.extraHeader=${basicAuth(WRITER)}`, 'push', '-q', '-u', 'origin', 'main')
+  // Asynchronous: the server runs in this same process and must keep answering.
+  const local = (...args: string[]) => execFileAsync('git', args, { cwd: repoDir })
+  await local('remote', 'add', 'origin', url)
+  await local('-c', `http.extraHeader=${basicAuth(WRITER)}`, 'push', '-q', '-u', 'origin', 'main')
   return {
     server,
     bare,
@@ -39,17 +43,17 @@ export async function attachGitRemote(repoDir: string, name = 'blog'): Promise<G
 }
 
 /** Another machine's clone, for commits that reach the server behind the app's back. */
-export function pushFromElsewhere(
+export async function pushFromElsewhere(
   remote: GitRemote,
   cloneDir: string,
-  change: (git: (...args: string[]) => string) => void,
-): void {
+  change: (git: (...args: string[]) => Promise<unknown>) => Promise<void>,
+): Promise<void> {
   const header = `http.extraHeader=${basicAuth(WRITER)}`
-  execFileSync('git', ['-c', header, 'clone', '-q', remote.url, cloneDir], { stdio: 'pipe' })
+  await execFileAsync('git', ['-c', header, 'clone', '-q', remote.url, cloneDir])
   const git = (...args: string[]) =>
-    execFileSync('git', ['-c', header, ...args], { cwd: cloneDir, encoding: 'utf8' })
-  git('config', 'user.name', 'Other Machine')
-  git('config', 'user.email', 'other@inkpress.invalid')
-  change(git)
-  git('push', '-q', 'origin', 'main')
+    execFileAsync('git', ['-c', header, ...args], { cwd: cloneDir })
+  await git('config', 'user.name', 'Other Machine')
+  await git('config', 'user.email', 'other@inkpress.invalid')
+  await change(git)
+  await git('push', '-q', 'origin', 'main')
 }
