@@ -70,8 +70,11 @@ function describe(tree: MdastRoot, lineShift: number): ParsedBlock {
   const definitions: Definition[] = []
   const footnoteDefinitions: FootnoteDefinition[] = []
   const footnoteCalls: string[] = []
+  // Like mdast-util-to-hast, a definition counts wherever it is, even inside a footnote.
+  visit(tree, 'definition', (node) => {
+    definitions.push(node)
+  })
   visit(tree, (node) => {
-    if (node.type === 'definition') definitions.push(node)
     if (node.type === 'footnoteDefinition') {
       // Calls inside a definition are numbered when the footnote section is built, not here.
       footnoteDefinitions.push(node)

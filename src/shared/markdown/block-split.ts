@@ -17,6 +17,15 @@ export interface BlockBoundary {
 const BLANK_LINE = /^[ \t]*\r?$/
 const CANNOT_START_BLOCK = /^[\s\-+*0-9]/
 
+export function isBlankLine(lineText: string): boolean {
+  return BLANK_LINE.test(lineText)
+}
+
+/** Whether a line following a blank line is a candidate start of a new top-level block. */
+export function canStartBlock(lineText: string): boolean {
+  return lineText.length > 0 && !CANNOT_START_BLOCK.test(lineText)
+}
+
 export function candidateBoundaries(text: string): BlockBoundary[] {
   const boundaries: BlockBoundary[] = []
   const skipUntil = closedFrontMatterEnd(text)
@@ -27,15 +36,10 @@ export function candidateBoundaries(text: string): BlockBoundary[] {
     const next = text.indexOf('\n', lineStart)
     const lineEnd = next < 0 ? text.length : next
     const lineText = text.slice(lineStart, lineEnd)
-    if (
-      previousBlank &&
-      lineStart > skipUntil &&
-      lineText.length > 0 &&
-      !CANNOT_START_BLOCK.test(lineText)
-    ) {
+    if (previousBlank && lineStart > skipUntil && canStartBlock(lineText)) {
       boundaries.push({ offset: lineStart, line })
     }
-    previousBlank = BLANK_LINE.test(lineText)
+    previousBlank = isBlankLine(lineText)
     if (next < 0) break
     lineStart = next + 1
     line++

@@ -97,6 +97,13 @@ describe('incremental rendering', () => {
     expect(after.blocks[3]?.key).toBe(before.blocks[3]?.key)
   })
 
+  it('sees a link definition inside a footnote definition', () => {
+    const text = 'Uses [ref].\n\n[^1]:[ref]: /x\n The note.\n\nCites[^1].\n'
+    const html = incrementalRenderToHtml(new IncrementalMarkdownRenderer().render(text))
+    expect(html).toBe(renderMarkdownToHtml(text))
+    expect(html).toContain('<a href="/x">ref</a>')
+  })
+
   it('renumbers heading ids and footnotes across blocks', () => {
     const renderer = new IncrementalMarkdownRenderer()
     const text =

@@ -25,12 +25,26 @@ export interface RenderedBlock {
   hast: HastRoot
   /** For each top-level element of `hast`, its 1-based line within the block. */
   elementLines: number[]
+  /**
+   * True when nothing in the block reaches other blocks: no link or footnote definitions, no
+   * footnote calls (they number the notes), no headings (their ids depend on each other).
+   */
+  isolated: boolean
+}
+
+/** What blocks read from the rest of the document: its link and footnote labels. */
+export interface DocumentContext {
+  /** Labels defined anywhere (footnotes as `^label`), in document order. */
+  labels: string[]
+  /** The link reference definitions, in document order. */
+  definitions: Definition[]
 }
 
 export interface IncrementalRender {
   blocks: RenderedBlock[]
   /** The footnotes section, rendered after all blocks, or null when nothing is cited. */
   footer: HastRoot | null
+  context: DocumentContext
 }
 
 /** How many candidate boundaries to try one by one before parsing the rest of the document. */
@@ -52,7 +66,7 @@ interface SourceBlock {
 }
 
 /** Numbering state of footnote calls before a block. */
-interface FootnoteState {
+export interface FootnoteState {
   order: string[]
   counts: Map<string, number>
 }
@@ -105,11 +119,13 @@ export class IncrementalMarkdownRenderer {
       const final = this.withSlugs(output, globalSlugs, used)
       const occurrence = seen.get(final.id) ?? 0
       seen.set(final.id, occurrence + 1)
+      const source = withLabels[index]
       return {
         key: occurrence === 0 ? String(final.id) : `${final.id}.${occurrence}`,
-        startLine: withLabels[index]?.startLine ?? 1,
+        startLine: source?.startLine ?? 1,
         hast: final.hast,
         elementLines: final.elementLines,
+        isolated: output.headingTexts.length === 0 && !!source && isIsolated(source.parsed),
       }
     })
     const footerSlugs = footer.headingTexts.map((text) => slugger.slug(text))
@@ -125,7 +141,7 @@ export class IncrementalMarkdownRenderer {
     used.prune(this.labelParseCache, 'label')
     used.prune(this.outputCache, 'output')
     used.prune(this.patchedCache, 'patched')
-    return { blocks: rendered, footer: footerHast }
+    return { blocks: rendered, footer: footerHast, context: { labels, definitions } }
   }
 
   /** Cuts the document at candidate boundaries where the parser state is proven clean. */
@@ -239,26 +255,15 @@ export class IncrementalMarkdownRenderer {
     const cached = this.outputCache.get(key)
     if (cached) return cached
 
-    const tree: MdastRoot = {
-      type: 'root',
-      children: [...(dependsOnContext ? definitions : []), ...block.parsed.tree.children],
-    }
-    const hast = mdastToHast(tree, {
-      handlers: calls.length > 0 ? { footnoteReference: continueNumbering(footnotes) } : {},
-    })
-    dropFootnoteSection(hast)
-    const elementLines = hast.children
-      .filter((node) => node.type === 'element')
-      .map(
-        (node) =>
-          (node.position?.start.line ?? 1 + block.parsed.lineShift) - block.parsed.lineShift,
-      )
-    const headingTexts = unsluggedHeadingTexts(hast)
-    const finished = finishHast(hast)
+    const { hast, elementLines, headingTexts } = renderParsedBlock(
+      block.parsed,
+      dependsOnContext ? definitions : [],
+      footnotes,
+    )
     const localSlugger = new GithubSlugger()
     const output: BlockOutput = {
       id: this.nextId++,
-      hast: finished,
+      hast,
       elementLines,
       headingTexts,
       localSlugs: headingTexts.map((text) => localSlugger.slug(text)),
@@ -327,6 +332,39 @@ export class IncrementalMarkdownRenderer {
   }
 }
 
+/** What one block renders to, before heading ids are made unique over the whole document. */
+export interface BlockHast {
+  /** Sanitized, highlighted hast; headings carry the ids a slugger over this block alone gives. */
+  hast: HastRoot
+  /** For each top-level element of `hast`, its 1-based line within the block. */
+  elementLines: number[]
+  /** Texts of the headings that got an id from rehype-slug. */
+  headingTexts: string[]
+}
+
+/**
+ * The full pipeline's mdast → hast → finished hast stages for one parsed block: `definitions`
+ * are the document's link definitions the block may use, `footnotes` the numbering state of
+ * the calls before it.
+ */
+export function renderParsedBlock(
+  parsed: ParsedBlock,
+  definitions: readonly Definition[],
+  footnotes: FootnoteState = { order: [], counts: new Map() },
+): BlockHast {
+  const tree: MdastRoot = { type: 'root', children: [...definitions, ...parsed.tree.children] }
+  const hast = mdastToHast(tree, {
+    handlers:
+      parsed.footnoteCalls.length > 0 ? { footnoteReference: continueNumbering(footnotes) } : {},
+  })
+  dropFootnoteSection(hast)
+  const elementLines = hast.children
+    .filter((node) => node.type === 'element')
+    .map((node) => (node.position?.start.line ?? 1 + parsed.lineShift) - parsed.lineShift)
+  const headingTexts = unsluggedHeadingTexts(hast)
+  return { hast: finishHast(hast), elementLines, headingTexts }
+}
+
 /** The HTML of an incremental render; equal to `renderMarkdownToHtml` of the same text. */
 export function incrementalRenderToHtml(result: IncrementalRender): string {
   const parts = result.blocks
@@ -348,6 +386,15 @@ class UsedKeys {
     const keep = this.keys.get(cache) ?? new Set<string>()
     for (const key of map.keys()) if (!keep.has(key)) map.delete(key)
   }
+}
+
+/** Whether the parsed block defines or cites nothing other blocks see (headings aside). */
+export function isIsolated(parsed: ParsedBlock): boolean {
+  return (
+    parsed.definitions.length === 0 &&
+    parsed.footnoteDefinitions.length === 0 &&
+    parsed.footnoteCalls.length === 0
+  )
 }
 
 /** Labels (footnotes as `^label`) defined anywhere in the document, deduplicated. */
