@@ -3,6 +3,8 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import type { Page } from '@playwright/test'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { expect, openPostInApp, test, type AppFixture } from './support/app'
 import { attachGitRemote, pushFromElsewhere, WRITER, type GitRemote } from './support/git-remote'
 
@@ -247,6 +249,43 @@ withRemote(
     }
   },
 )
+
+test('Cancel stops a publish stuck on a silent server and keeps the commit', async ({ app }) => {
+  const { page, repo } = app
+  // A server that accepts connections and never answers, like a dead network path.
+  const silent = createServer(() => undefined)
+  await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve))
+  try {
+    const { port } = silent.address() as AddressInfo
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: repo.dir, stdio: 'pipe' })
+    git('remote', 'add', 'origin', `http://127.0.0.1:${port}/blog.git`)
+    git('update-ref', 'refs/remotes/origin/main', 'HEAD')
+    git('branch', '--set-upstream-to=origin/main', 'main')
+    await openPostInApp(page, POST)
+    await appendParagraph(page, NEW_LINE)
+
+    await page.getByTestId('open-publish').click()
+    await expect(changedFile(page, POST)).toHaveAttribute('data-state', 'modified')
+    await page.getByTestId('publish-button').click()
+    await expect(page.getByTestId('publish-progress')).toHaveAttribute(
+      'aria-valuetext',
+      /^Checking the server/,
+    )
+    await page.getByRole('button', { name: 'Cancel' }).click()
+    await expect(publishResult(page)).toHaveAttribute('data-code', 'CANCELLED')
+    await expect(publishResult(page)).toContainText('cancelled')
+    await expect(page.getByTestId('waiting-summary')).toHaveText('1 commit waiting to publish')
+    await expect(page.getByTestId('publish-button')).toBeEnabled()
+    const log = execFileSync('git', ['log', '-1', '--format=%s'], {
+      cwd: repo.dir,
+      encoding: 'utf8',
+    })
+    expect(log.trim()).toBe('Publish: First post')
+  } finally {
+    silent.closeAllConnections()
+    await new Promise((resolve) => silent.close(resolve))
+  }
+})
 
 test('History lists the commits of the open post; an old version can be read and restored as an edit', async ({
   app,
