@@ -175,6 +175,7 @@ withRemote(
     await page.getByTestId('publish-button').click()
     await expect(publishResult(page)).toHaveAttribute('data-code', 'PUSH_REJECTED')
     await expect(publishResult(page)).toContainText('Posts must be reviewed before they go live')
+    await expect(publishResult(page)).toContainText('Committed on this computer, not pushed.')
     await expect(page.getByTestId('waiting-summary')).toHaveText('1 commit waiting to publish')
     await expect(page.getByTestId('changed-file')).toHaveCount(0)
     await page.screenshot({ path: 'test-results/publish-refused.png' })

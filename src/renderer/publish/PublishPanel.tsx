@@ -154,6 +154,7 @@ export function PublishPanel() {
             data-code={result.code}
             role={result.kind === 'error' ? 'alert' : 'status'}
           >
+            {result.title && <strong className="publish-result-title">{result.title} </strong>}
             {result.text}
           </p>
         )}

@@ -14,6 +14,8 @@ import { progressOf, type PublishProgress } from './progress'
 
 export interface ResultLine {
   kind: 'success' | 'warning' | 'error'
+  /** Where things stand, when the error alone does not say it. */
+  title?: string
   text: string
   code?: ErrorCode
 }
@@ -261,6 +263,10 @@ export async function publishNow(): Promise<void> {
     }))
   }
   await refreshPublishPanel()
+  const { status, result } = get()
+  if (!outcome.ok && result && status && status.ahead > 0 && status.conflicts.length === 0) {
+    set({ result: { ...result, title: 'Committed on this computer, not pushed.' } })
+  }
 }
 
 export async function cancelPublish(): Promise<void> {
