@@ -21,20 +21,6 @@ async function editorText(page: Page): Promise<string> {
     )
 }
 
-/** Console errors of the current test (a failed preview worker reports itself there). */
-let consoleErrors: string[] = []
-
-test.beforeEach(async ({ app }) => {
-  consoleErrors = []
-  app.page.on('console', (message) => {
-    if (message.type() === 'error') consoleErrors.push(message.text())
-  })
-})
-
-test.afterEach(() => {
-  expect(consoleErrors).toEqual([])
-})
-
 test('formatting shortcuts change the Markdown and the preview follows', async ({ app }) => {
   const { page } = app
   await startNewParagraph(page)

@@ -18,19 +18,6 @@ async function readPost(page: Page, title: string): Promise<void> {
   await expect(page.locator('.cm-content')).toBeVisible()
 }
 
-let consoleErrors: string[] = []
-
-test.beforeEach(async ({ app }) => {
-  consoleErrors = []
-  app.page.on('console', (message) => {
-    if (message.type() === 'error') consoleErrors.push(message.text())
-  })
-})
-
-test.afterEach(() => {
-  expect(consoleErrors).toEqual([])
-})
-
 test('opens on the index page: site title, description, cards newest first', async ({ app }) => {
   const { page } = app
   await expect(

@@ -42,7 +42,9 @@ function legitimateHosts(markdown: string): Set<string> {
 }
 
 const test = appTest.extend({
-  fixtureDir: [fixtureDir, { option: true }],
+  fixtureDir,
+  // Requests to other hosts are aborted on purpose below, and Chromium logs each as an error.
+  allowConsoleErrors: true,
   // The sentinel exists before any of the app's (or a post's) code could run.
   page: async ({ page }, use) => {
     await page.addInitScript((value) => {

@@ -24,9 +24,20 @@ export interface AppFixture {
  * Each test gets its own repository copy, app-data folder and web host, so tests never share
  * state. Override `fixtureDir` with `test.use({ fixtureDir })` to start from another site.
  */
-export const test = base.extend<{ fixtureDir: string; app: AppFixture }>({
+export const test = base.extend<{
+  fixtureDir: string
+  allowConsoleErrors: boolean
+  app: AppFixture
+}>({
   fixtureDir: [E2E_BLOG_FIXTURE, { option: true }],
-  app: async ({ page, fixtureDir }, use) => {
+  /** Errors in the page's console (a crashed worker, a failed load) fail the test unless allowed. */
+  allowConsoleErrors: [false, { option: true }],
+  app: async ({ page, fixtureDir, allowConsoleErrors }, use) => {
+    const consoleErrors: string[] = []
+    page.on('console', (message) => {
+      if (message.type() === 'error') consoleErrors.push(message.text())
+    })
+    page.on('pageerror', (error) => consoleErrors.push(error.message))
     const repo = await createTempRepository(fixtureDir)
     const dataDir = await mkdtemp(path.join(os.tmpdir(), 'inkpress-data-'))
     const mode = await startBrowserMode({
@@ -38,6 +49,7 @@ export const test = base.extend<{ fixtureDir: string; app: AppFixture }>({
     await page.goto(mode.host.url)
     await expect(page.getByTestId('repo-name')).toHaveText('blog')
     await use({ repo, mode, page, dataDir })
+    if (!allowConsoleErrors) expect(consoleErrors).toEqual([])
     await mode.close()
     await repo.remove()
     await rm(dataDir, { recursive: true, force: true })

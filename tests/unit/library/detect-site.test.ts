@@ -1,20 +1,11 @@
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { listPostFiles } from '../../../src/main/services/library'
 import { detectSite } from '../../../src/main/services/site'
-import { copySite } from './site-fixtures'
+import { useFixtureSites } from './site-fixtures'
 
-const cleanups: Array<() => Promise<void>> = []
-afterEach(async () => {
-  while (cleanups.length) await cleanups.pop()!()
-})
-
-async function site(name: string) {
-  const copy = await copySite(name)
-  cleanups.push(copy.cleanup)
-  return copy
-}
+const site = useFixtureSites()
 
 describe('detectSite', () => {
   it('detects Hugo from hugo.toml and reads title, description and summaryLength', async () => {

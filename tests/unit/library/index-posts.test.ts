@@ -1,21 +1,11 @@
 import { execFileSync } from 'node:child_process'
 import { readdir, readFile, stat, symlink, utimes, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { indexPosts } from '../../../src/main/services/library'
-import { detectSite } from '../../../src/main/services/site'
-import { copySite } from './site-fixtures'
+import { useFixtureSites } from './site-fixtures'
 
-const cleanups: Array<() => Promise<void>> = []
-afterEach(async () => {
-  while (cleanups.length) await cleanups.pop()!()
-})
-
-async function site(name: string) {
-  const copy = await copySite(name)
-  cleanups.push(copy.cleanup)
-  return { ...copy, info: await detectSite(copy.repo) }
-}
+const site = useFixtureSites()
 
 describe('indexPosts', () => {
   it('lists Hugo posts newest first with excerpts, drafts and tags', async () => {

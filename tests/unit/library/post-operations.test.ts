@@ -1,6 +1,6 @@
 import { mkdir, readFile, readdir, symlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import {
   createPost,
   deletePost,
@@ -8,20 +8,10 @@ import {
   indexPosts,
   renamePost,
 } from '../../../src/main/services/library'
-import { detectSite } from '../../../src/main/services/site'
 import { parseFrontMatter } from '../../../src/shared/frontmatter'
-import { copySite } from './site-fixtures'
+import { useFixtureSites } from './site-fixtures'
 
-const cleanups: Array<() => Promise<void>> = []
-afterEach(async () => {
-  while (cleanups.length) await cleanups.pop()!()
-})
-
-async function site(name: string) {
-  const copy = await copySite(name)
-  cleanups.push(copy.cleanup)
-  return { ...copy, info: await detectSite(copy.repo) }
-}
+const site = useFixtureSites()
 
 const NOW = new Date(2024, 6, 9, 8, 30, 0)
 

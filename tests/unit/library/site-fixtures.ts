@@ -1,6 +1,8 @@
 import { cp, mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { afterEach } from 'vitest'
+import { detectSite } from '../../../src/main/services/site'
 
 export const SITES_DIR = join(import.meta.dirname, '../../fixtures/sites')
 
@@ -16,5 +18,21 @@ export async function copySite(
     repo,
     cacheDir: join(root, 'cache'),
     cleanup: () => rm(root, { recursive: true, force: true }),
+  }
+}
+
+/**
+ * Per-test fixture sites, removed after each test: call once at the top of a test file,
+ * then `await site('hugo')` inside tests.
+ */
+export function useFixtureSites() {
+  const cleanups: Array<() => Promise<void>> = []
+  afterEach(async () => {
+    while (cleanups.length) await cleanups.pop()!()
+  })
+  return async (name: string) => {
+    const copy = await copySite(name)
+    cleanups.push(copy.cleanup)
+    return { ...copy, info: await detectSite(copy.repo) }
   }
 }
