@@ -30,6 +30,7 @@ export const ERROR_CODES = [
   'SSH_UNSUPPORTED',
   'NO_REMOTE',
   'CANCELLED',
+  'BUSY',
   'NOT_SUPPORTED',
   'INTERNAL',
 ] as const

@@ -1,8 +1,7 @@
+import { hasConflictMarkers } from '../../shared/conflict-markers'
 import { openPost, replaceBuffer, savePost, useInkpress } from '../state/store'
 import { mergeWithMarkers } from './line-diff'
 import { reportProblem, resolveWithEditedText, setEditing, usePublish } from './publish-store'
-
-const CONFLICT_MARKER = /^(<<<<<<< mine|=======|>>>>>>> theirs)$/m
 
 /**
  * "Edit": opens the post and puts both versions, merged with markers, into the editor as an
@@ -24,7 +23,7 @@ export async function finishEditing(path: string): Promise<void> {
     reportProblem(`Open ${path} in the editor to finish merging it.`)
     return
   }
-  if (CONFLICT_MARKER.test(post.text)) {
+  if (hasConflictMarkers(post.text)) {
     reportProblem(
       `${path} still has conflict markers (<<<<<<< mine, =======, >>>>>>> theirs). Keep the lines you want and remove the markers.`,
     )

@@ -1,5 +1,6 @@
 import { create } from 'zustand'
 import type { AppInfo, JournalEntry, PostDocument, RepositoryInfo } from '../../shared/api'
+import { hasConflictMarkers } from '../../shared/conflict-markers'
 import type { PostSummary, SiteInfo } from '../../shared/posts'
 import type { AppError, Result } from '../../shared/result'
 import type { Transport } from '../api/transport'
@@ -111,8 +112,11 @@ export async function refreshSite(): Promise<void> {
 }
 
 const journalScheduler = new PauseScheduler(JOURNAL_DELAY_MS, () => void journalBuffer())
+/** Autosave waits while the writer is asked about a disk change or is merging a conflict by hand. */
 const autosaveScheduler = new PauseScheduler(AUTOSAVE_DELAY_MS, () => {
-  if (isDirty(get().post) && !get().externalChange) void savePost()
+  const post = get().post
+  if (post && isDirty(post) && !get().externalChange && !hasConflictMarkers(post.text))
+    void savePost()
 })
 
 function cancelPendingWork(): void {

@@ -53,7 +53,11 @@ export function gitHandlers(context: SessionContext): Pick<Handlers, GitCalls> {
     operation: string,
     run: (signal: AbortSignal) => Promise<T>,
   ): Promise<T> => {
-    if (running) throw new AppFailure('CONFLICT', 'Another publish or clone is still running.')
+    if (running)
+      throw new AppFailure(
+        'BUSY',
+        'Another publish or clone is still running; wait for it or cancel it.',
+      )
     running = new AbortController()
     try {
       return await run(running.signal)
