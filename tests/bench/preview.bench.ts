@@ -20,10 +20,17 @@ function percentile(values: number[], p: number): number {
   return Math.round((sorted[index] ?? NaN) * 100) / 100
 }
 
+function share(flags: number[]): number {
+  return Math.round((flags.reduce((a, b) => a + b, 0) / flags.length) * 100) / 100
+}
+
 async function typeAndMeasure(
   page: Page,
 ): Promise<
-  Record<'preview' | 'frame' | 'toWorker' | 'worker' | 'workerRender' | 'beforeFrame', number[]>
+  Record<
+    'preview' | 'frame' | 'toWorker' | 'worker' | 'workerRender' | 'beforeFrame' | 'inFirstFrame',
+    number[]
+  >
 > {
   const line = await page.evaluate(() => window.inkpressBench.placeCursorInParagraph())
   const preview: number[] = []
@@ -32,6 +39,7 @@ async function typeAndMeasure(
   const worker: number[] = []
   const workerRender: number[] = []
   const beforeFrame: number[] = []
+  const inFirstFrame: number[] = []
   for (let typed = 1; typed <= KEYSTROKES; typed++) {
     await page.evaluate(([l, expected]) => window.inkpressBench.expectKeystroke(l, expected), [
       line,
@@ -45,9 +53,10 @@ async function typeAndMeasure(
     worker.push(result.workerMs)
     workerRender.push(result.workerRenderMs)
     beforeFrame.push(result.answeredBeforeFrame ? 1 : 0)
+    inFirstFrame.push(result.previewInFirstFrame ? 1 : 0)
     await page.waitForTimeout(TYPING_INTERVAL_MS)
   }
-  return { preview, frame, toWorker, worker, workerRender, beforeFrame }
+  return { preview, frame, toWorker, worker, workerRender, beforeFrame, inFirstFrame }
 }
 
 export default async function (): Promise<Record<string, unknown>> {
@@ -81,7 +90,7 @@ export default async function (): Promise<Record<string, unknown>> {
       () => undefined,
       () => undefined,
     )
-    const { preview, frame, toWorker, worker, workerRender, beforeFrame } =
+    const { preview, frame, toWorker, worker, workerRender, beforeFrame, inFirstFrame } =
       await typeAndMeasure(page)
     await page.goto(`${benchPage.url}?nopreview`)
     await page.evaluate(() => window.inkpressBench.ready())
@@ -109,8 +118,8 @@ export default async function (): Promise<Record<string, unknown>> {
         p50: percentile(workerRender, 50),
         p95: percentile(workerRender, 95),
       },
-      'preview.answeredBeforeFrameShare':
-        Math.round((beforeFrame.reduce((a, b) => a + b, 0) / beforeFrame.length) * 100) / 100,
+      'preview.answeredBeforeFrameShare': share(beforeFrame),
+      'preview.shownInFirstFrameShare': share(inFirstFrame),
       'editor.keystrokeToFrameMsWithoutPreview': {
         p50: percentile(editorAlone.frame, 50),
         p99: percentile(editorAlone.frame, 99),

@@ -8,10 +8,12 @@ import {
   type Ref,
 } from 'react'
 import { flushSync } from 'react-dom'
-import { EMPTY_DOCUMENT, type PreviewDocument } from './preview-protocol'
+import { documentWithLocalEdit } from './local-edit'
+import { EMPTY_DOCUMENT, type PreviewBlock, type PreviewDocument } from './preview-protocol'
 import { PreviewBlockView, ImageSourceContext } from './PreviewBlockView'
 import { openRenderChannel, type RenderChannel } from './render-channel'
 import { lineAtScrollTop, scrollTopForLine } from './scroll-sync'
+import { BlockKeyTracker } from './stable-keys'
 import 'katex/dist/katex.min.css'
 import './preview.css'
 
@@ -33,9 +35,12 @@ export interface PreviewHandle {
 
 const EXTERNAL_LINK = /^(?:https?:|mailto:)/i
 
-/** Keeps the rendered document in step with `text`, rendering in a worker off the typing path. */
+/**
+ * Keeps the rendered document in step with `text`: the worker renders every text off the typing
+ * path; meanwhile an edit inside one paragraph is shown at once (`documentWithLocalEdit`).
+ */
 function usePreviewDocument(text: string): PreviewDocument {
-  const [document, setDocument] = useState(EMPTY_DOCUMENT)
+  const [rendered, setDocument] = useState(EMPTY_DOCUMENT)
   const channel = useRef<RenderChannel | null>(null)
   useEffect(() => {
     // Commit a finished render at once instead of in a later scheduler task: the preview
@@ -50,7 +55,27 @@ function usePreviewDocument(text: string): PreviewDocument {
   useEffect(() => {
     channel.current?.request(text)
   }, [text])
-  return document
+  return useMemo(() => documentWithLocalEdit(rendered, text), [rendered, text])
+}
+
+/** One React element per shown block object, kept while its key stays the same. */
+class BlockElements {
+  private cache = new WeakMap<PreviewBlock, { key: string; element: React.JSX.Element }>()
+
+  elementFor(block: PreviewBlock, key: string, startLine: number): React.JSX.Element {
+    const cached = this.cache.get(block)
+    if (cached?.key === key) return cached.element
+    const element = (
+      <PreviewBlockView
+        key={key}
+        hast={block.hast}
+        startLine={startLine}
+        elementLines={block.elementLines}
+      />
+    )
+    this.cache.set(block, { key, element })
+    return element
+  }
 }
 
 /** The live preview. Its root (data-testid="preview") is the scroll container. */
@@ -81,30 +106,21 @@ export function Preview(props: PreviewProps): React.JSX.Element {
 
   useEffect(() => () => cancelAnimationFrame(frame.current), [])
 
-  // Built once per rendered document, not on every keystroke's re-render of this component.
-  const content = useMemo(
-    () => (
+  const [keys] = useState(() => new BlockKeyTracker())
+  const [elements] = useState(() => new BlockElements())
+  // Built once per shown document, reusing the element of every block that did not change, so
+  // React skips those blocks without even comparing their props.
+  const content = useMemo(() => {
+    const blockKeys = keys.keysFor(document.blocks)
+    return (
       <>
-        {document.blocks.map((block) => (
-          <PreviewBlockView
-            key={block.key}
-            hast={block.hast}
-            startLine={block.startLine}
-            elementLines={block.elementLines}
-          />
-        ))}
-        {document.footer && (
-          <PreviewBlockView
-            key={document.footer.key}
-            hast={document.footer.hast}
-            startLine={0}
-            elementLines={[]}
-          />
+        {document.blocks.map((block, index) =>
+          elements.elementFor(block, blockKeys[index] ?? block.key, block.startLine),
         )}
+        {document.footer && elements.elementFor(document.footer, document.footer.key, 0)}
       </>
-    ),
-    [document],
-  )
+    )
+  }, [document, keys, elements])
 
   const onScroll = (): void => {
     if (performance.now() < ignoreScrollUntil.current || frame.current) return

@@ -1,23 +1,50 @@
 import type { Root as HastRoot } from 'hast'
+import { changedRange } from '../../shared/markdown/block-edit'
 import type {
+  DocumentContext,
   IncrementalMarkdownRenderer,
   IncrementalRender,
 } from '../../shared/markdown/incremental'
 
 /**
- * Messages between the preview and its worker. The worker sends a block's hast only the first
- * time the main thread needs it; after that the key alone says "unchanged", so a keystroke
- * costs one small message.
+ * Messages between the preview and its worker. The page sends the whole text once, then only
+ * what changed; the worker sends a block's hast only the first time the page needs it, after
+ * that the key alone says "unchanged". A keystroke costs two small messages both ways, never a
+ * copy of a 100 KB post on the typing thread.
  */
-export interface RenderRequest {
-  version: number
-  text: string
+export type RenderRequest = { version: number; text: string } | { version: number; edit: TextEdit }
+
+/** Replace `before.slice(from, to)` with `insert`. */
+export interface TextEdit {
+  from: number
+  to: number
+  insert: string
+}
+
+/** The request that brings a worker holding `sent` to `text`. */
+export function renderRequest(version: number, sent: string | null, text: string): RenderRequest {
+  if (sent === null) return { version, text }
+  const range = changedRange(sent, text)
+  if (!range) return { version, edit: { from: 0, to: 0, insert: '' } }
+  const insertEnd = text.length - (sent.length - range.toBefore)
+  return {
+    version,
+    edit: { from: range.from, to: range.toBefore, insert: text.slice(range.from, insertEnd) },
+  }
+}
+
+/** The text a request brings the worker to, from the text it held. */
+export function requestedText(held: string, request: RenderRequest): string {
+  if ('text' in request) return request.text
+  const { from, to, insert } = request.edit
+  return held.slice(0, from) + insert + held.slice(to)
 }
 
 export interface BlockMessage {
   key: string
   startLine: number
   elementLines: number[]
+  isolated: boolean
   /** Present only when the receiver does not have this key yet. */
   hast?: HastRoot
 }
@@ -28,6 +55,8 @@ export interface RenderResponse {
   renderMs?: number
   blocks: BlockMessage[]
   footer: BlockMessage | null
+  /** Present only when it differs from the last one sent. */
+  context?: DocumentContext
 }
 
 export interface PreviewBlock {
@@ -35,21 +64,35 @@ export interface PreviewBlock {
   startLine: number
   elementLines: number[]
   hast: HastRoot
+  isolated: boolean
 }
 
 export interface PreviewDocument {
   version: number
+  /** The source the blocks show. */
+  text: string
   blocks: PreviewBlock[]
   footer: PreviewBlock | null
+  /** The document's link and footnote labels, for rendering one block on its own. */
+  context: DocumentContext
 }
 
-export const EMPTY_DOCUMENT: PreviewDocument = { version: 0, blocks: [], footer: null }
+const NO_CONTEXT: DocumentContext = { labels: [], definitions: [] }
+
+export const EMPTY_DOCUMENT: PreviewDocument = {
+  version: 0,
+  text: '',
+  blocks: [],
+  footer: null,
+  context: NO_CONTEXT,
+}
 
 const FOOTER_LINE = Number.MAX_SAFE_INTEGER
 
 /** Sender side: turns a render into a response, leaving out hast the receiver already has. */
 export class ResponseEncoder {
   private sent = new Set<string>()
+  private sentContext = JSON.stringify(NO_CONTEXT)
   private footerKeys = new WeakMap<HastRoot, string>()
   private nextFooter = 1
 
@@ -62,26 +105,34 @@ export class ResponseEncoder {
         key: block.key,
         startLine: block.startLine,
         elementLines: block.elementLines,
+        isolated: block.isolated,
         ...(known ? {} : { hast: block.hast }),
       }
     }
     const blocks = render.blocks.map(message)
     const footer = render.footer ? message(this.footerBlock(render.footer)) : null
     this.sent = now
-    return { version, blocks, footer }
+    const context = JSON.stringify(render.context)
+    if (context === this.sentContext) return { version, blocks, footer }
+    this.sentContext = context
+    return { version, blocks, footer, context: render.context }
   }
 
   private footerBlock(hast: HastRoot): PreviewBlock {
     let key = this.footerKeys.get(hast)
     if (!key) this.footerKeys.set(hast, (key = `footer-${this.nextFooter++}`))
-    return { key, startLine: FOOTER_LINE, elementLines: [], hast }
+    return { key, startLine: FOOTER_LINE, elementLines: [], hast, isolated: false }
   }
 }
 
-/** Receiver side: rebuilds the full document from a response and the blocks it already has. */
+/**
+ * Receiver side: rebuilds the full document from a response and the blocks it already has;
+ * `text` is the source the response was rendered from.
+ */
 export function decodeResponse(
   previous: PreviewDocument,
   response: RenderResponse,
+  text: string,
 ): PreviewDocument {
   const known = new Map<string, HastRoot>()
   for (const block of previous.blocks) known.set(block.key, block.hast)
@@ -94,12 +145,15 @@ export function decodeResponse(
       startLine: message.startLine,
       elementLines: message.elementLines,
       hast,
+      isolated: message.isolated,
     }
   }
   return {
     version: response.version,
+    text,
     blocks: response.blocks.map(decode),
     footer: response.footer ? decode(response.footer) : null,
+    context: response.context ?? previous.context,
   }
 }
 
@@ -112,9 +166,17 @@ export function renderDocument(
   const render = renderer.render(text)
   return {
     version,
+    text,
     blocks: render.blocks,
     footer: render.footer
-      ? { key: 'footer', startLine: FOOTER_LINE, elementLines: [], hast: render.footer }
+      ? {
+          key: 'footer',
+          startLine: FOOTER_LINE,
+          elementLines: [],
+          hast: render.footer,
+          isolated: false,
+        }
       : null,
+    context: render.context,
   }
 }

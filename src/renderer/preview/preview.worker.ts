@@ -1,5 +1,10 @@
 import { IncrementalMarkdownRenderer } from '../../shared/markdown/incremental'
-import { ResponseEncoder, type RenderRequest, type RenderResponse } from './preview-protocol'
+import {
+  ResponseEncoder,
+  requestedText,
+  type RenderRequest,
+  type RenderResponse,
+} from './preview-protocol'
 
 /** The part of a dedicated worker's global scope we use (the web tsconfig has no WebWorker lib). */
 interface WorkerScope {
@@ -10,10 +15,11 @@ interface WorkerScope {
 const scope = self as unknown as WorkerScope
 const renderer = new IncrementalMarkdownRenderer()
 const encoder = new ResponseEncoder()
+let text = ''
 
 scope.onmessage = (event) => {
-  const { version, text } = event.data
   const started = performance.now()
-  const response = encoder.encode(version, renderer.render(text))
+  text = requestedText(text, event.data)
+  const response = encoder.encode(event.data.version, renderer.render(text))
   scope.postMessage({ ...response, renderMs: performance.now() - started })
 }

@@ -3,8 +3,8 @@ import {
   EMPTY_DOCUMENT,
   decodeResponse,
   renderDocument,
+  renderRequest,
   type PreviewDocument,
-  type RenderRequest,
   type RenderResponse,
 } from './preview-protocol'
 
@@ -21,7 +21,10 @@ type Listener = (document: PreviewDocument) => void
  * newest text waits, so a burst of keystrokes costs one render, never a queue.
  */
 class WorkerChannel implements RenderChannel {
-  private busy = false
+  /** The text the worker is rendering, or null when it is idle. */
+  private inFlight: string | null = null
+  /** The text the worker holds once it has read every request sent. */
+  private sent: string | null = null
   private pending: string | null = null
   private version = 0
   private document = EMPTY_DOCUMENT
@@ -32,8 +35,8 @@ class WorkerChannel implements RenderChannel {
     private readonly onFailure: (lastText: string | null) => void,
   ) {
     worker.onmessage = (event: MessageEvent<RenderResponse>) => {
-      this.document = decodeResponse(this.document, event.data)
-      this.busy = false
+      this.document = decodeResponse(this.document, event.data, this.inFlight ?? '')
+      this.inFlight = null
       this.listener(this.document)
       this.flush()
     }
@@ -56,11 +59,12 @@ class WorkerChannel implements RenderChannel {
   }
 
   private flush(): void {
-    if (this.busy || this.pending === null) return
-    this.busy = true
-    const request: RenderRequest = { version: ++this.version, text: this.pending }
+    if (this.inFlight !== null || this.pending === null) return
+    const text = this.pending
+    this.worker.postMessage(renderRequest(++this.version, this.sent, text))
+    this.inFlight = text
+    this.sent = text
     this.pending = null
-    this.worker.postMessage(request)
   }
 
   dispose(): void {

@@ -10,6 +10,8 @@ export interface KeystrokeResult {
   workerRenderMs: number
   /** Whether the worker's answer was handled before the keystroke's first frame began. */
   answeredBeforeFrame: boolean
+  /** Whether the preview showed the keystroke before the keystroke's first frame was rendered. */
+  previewInFirstFrame: boolean
 }
 
 export interface PreviewBenchApi {

@@ -129,6 +129,8 @@ const bench: PreviewBenchApi = {
         let previewMs = root ? -1 : 0
         let frameMs = -1
         let frameStart = 0
+        let frameCallbackAt = Infinity
+        let previewAt = Infinity
         const finish = () =>
           previewMs >= 0 &&
           frameMs >= 0 &&
@@ -139,9 +141,11 @@ const bench: PreviewBenchApi = {
             workerMs: workerTimeline.answered - workerTimeline.posted,
             workerRenderMs: workerTimeline.renderMs,
             answeredBeforeFrame: workerTimeline.answered < frameStart,
+            previewInFirstFrame: previewAt < frameCallbackAt,
           })
         requestAnimationFrame((frameTime) => {
           frameStart = frameTime
+          frameCallbackAt = performance.now()
           const channel = new MessageChannel()
           channel.port1.onmessage = () => {
             frameMs = performance.now() - start
@@ -151,7 +155,8 @@ const bench: PreviewBenchApi = {
         })
         const observer = new MutationObserver(() => {
           if (!shows()) return
-          previewMs = performance.now() - start
+          previewAt = performance.now()
+          previewMs = previewAt - start
           observer.disconnect()
           finish()
         })

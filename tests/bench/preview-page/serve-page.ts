@@ -33,7 +33,7 @@ async function buildPage(outDir: string): Promise<void> {
     // touch `document`, which the preview's Web Worker does not have.
     resolve: { conditions: ['worker', ...defaultClientConditions] },
     worker: { format: 'es' },
-    build: { outDir, emptyOutDir: true, minify: true, reportCompressedSize: false },
+    build: { outDir, emptyOutDir: true, minify: process.env.BENCH_NO_MINIFY ? false : true, reportCompressedSize: false },
   })
 }
 
