@@ -20,23 +20,48 @@ export interface IndexSnapshot {
   mtimeMs: number
 }
 
+/** The last parsed index per repository, reused while the file is unchanged. */
+const snapshots = new Map<string, { signature: string; snapshot: IndexSnapshot | undefined }>()
+
+async function indexSignature(file: string): Promise<{ signature: string; mtimeMs: number }> {
+  const s = await stat(file, { bigint: true })
+  return {
+    signature: `${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}`,
+    mtimeMs: Number(s.mtimeNs) / 1e6,
+  }
+}
+
 /**
  * Reads `.git/index` (versions 2 and 3) directly. Hand-written because isomorphic-git has no
  * public API that returns index stat data without also walking the whole working tree, which
  * is what makes `statusMatrix` slow on 10,000 posts. Returns undefined for formats it does not
  * know (version 4), so callers fall back to isomorphic-git.
+ * The parsed result is reused while the file's inode, size and times are unchanged, so
+ * callers must treat the entries as read-only.
  */
 export async function readIndexSnapshot(gitdir: string): Promise<IndexSnapshot | undefined> {
   const file = path.join(gitdir, 'index')
   let buffer: Buffer
   let mtimeMs: number
+  let signature: string
   try {
-    ;[buffer, { mtimeMs }] = await Promise.all([readFile(file), stat(file)])
+    ;({ signature, mtimeMs } = await indexSignature(file))
+    const cached = snapshots.get(gitdir)
+    if (cached?.signature === signature) return cached.snapshot
+    buffer = await readFile(file)
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT')
       return { entries: new Map(), mtimeMs: 0 }
     throw error
   }
+  const snapshot = parseIndex(buffer, mtimeMs)
+  // Only remembered when the file did not change while it was read.
+  const after = await indexSignature(file).catch(() => undefined)
+  if (after?.signature === signature) snapshots.set(gitdir, { signature, snapshot })
+  return snapshot
+}
+
+function parseIndex(buffer: Buffer, mtimeMs: number): IndexSnapshot | undefined {
   if (buffer.length < 12 || buffer.toString('latin1', 0, 4) !== 'DIRC') return undefined
   const version = buffer.readUInt32BE(4)
   if (version !== 2 && version !== 3) return undefined

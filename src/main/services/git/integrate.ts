@@ -1,6 +1,7 @@
 import git from 'isomorphic-git'
 import { AppFailure } from '../../../shared/result'
 import { moveBranch } from './checkout'
+import { compareHistories } from './commit-graph'
 import { clearConflictState, writeConflictState, type ConflictState } from './conflict-state'
 import type { RepoContext } from './repo-queue'
 import { replayOnto } from './replay'
@@ -46,10 +47,9 @@ export async function checkoutAfterIntegration(
     return result
   }
   if (!remoteOid || remoteOid === localOid) return done({ integrated: 'none', headOid: localOid })
-  if (await git.isDescendent({ ...ctx, oid: localOid, ancestor: remoteOid, depth: -1 })) {
-    return done({ integrated: 'none', headOid: localOid })
-  }
-  if (await git.isDescendent({ ...ctx, oid: remoteOid, ancestor: localOid, depth: -1 })) {
+  const { ahead, behind } = await compareHistories(ctx, localOid, remoteOid)
+  if (behind === 0) return done({ integrated: 'none', headOid: localOid })
+  if (ahead === 0) {
     await moveBranch(ctx, branch, localOid, remoteOid)
     return done({ integrated: 'fast-forward', headOid: remoteOid })
   }

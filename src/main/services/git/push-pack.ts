@@ -1,5 +1,6 @@
 import git from 'isomorphic-git'
 import type { GitHttpResponse } from 'isomorphic-git'
+import { buildPack } from './pack-writer'
 import type { RepoContext } from './repo-queue'
 import type { RemoteSession } from './remote-session'
 import { readTreeEntries } from './trees'
@@ -174,7 +175,7 @@ export async function pushBranch(
       : undefined
     await addChangedTreeObjects(ctx, parentTree, commit.tree, objects)
   }
-  const { packfile } = await git.packObjects({ ...ctx, oids: [...objects], write: false })
+  const packfile = await buildPack(ctx, [...objects])
   const command = pktLine(
     `${serverOid ?? ZERO} ${localOid} ${fullRef}\0report-status side-band-64k agent=inkpress\n`,
   )
@@ -186,7 +187,7 @@ export async function pushBranch(
       Accept: 'application/x-git-receive-pack-result',
       ...(session.authorization ? { Authorization: session.authorization } : {}),
     },
-    body: [command, Buffer.from('0000'), Buffer.from(packfile ?? [])],
+    body: [command, Buffer.from('0000'), packfile],
   })
   // Side band: 1 = report-status, 2 = progress and hook output, 3 = fatal error.
   const report: Buffer[] = []

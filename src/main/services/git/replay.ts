@@ -1,4 +1,5 @@
 import git from 'isomorphic-git'
+import { compareHistories } from './commit-graph'
 import type { ConflictState } from './conflict-state'
 import type { RepoContext } from './repo-queue'
 import { applyTreeChanges, diffTrees, fileInTree, treeOfCommit, type FileChanges } from './trees'
@@ -38,7 +39,7 @@ export async function replayOnto(
   remoteTip: string,
   resolutions: ConflictState['resolutions'] = {},
 ): Promise<ReplayResult> {
-  const [base] = await git.findMergeBase({ ...ctx, oids: [localTip, remoteTip] })
+  const { mergeBase: base } = await compareHistories(ctx, localTip, remoteTip)
   const localCommits = await commitsSince(ctx, localTip, base)
   const remoteTree = await treeOfCommit(ctx, remoteTip)
 

@@ -2,6 +2,7 @@ import git from 'isomorphic-git'
 import { access } from 'node:fs/promises'
 import path from 'node:path'
 import { AppFailure } from '../../../shared/result'
+import { compareHistories } from './commit-graph'
 import type { RepoContext } from './repo-queue'
 
 export interface Upstream {
@@ -63,33 +64,14 @@ export async function resolveRefOrUndefined(
   }
 }
 
-/** Commits reachable from `from` but not from any of `stop`. */
-async function countCommits(ctx: RepoContext, from: string, stop: Set<string>): Promise<number> {
-  const seen = new Set<string>()
-  const queue = [from]
-  while (queue.length > 0) {
-    const oid = queue.pop() as string
-    if (seen.has(oid) || stop.has(oid)) continue
-    seen.add(oid)
-    const { commit } = await git.readCommit({ ...ctx, oid })
-    queue.push(...commit.parent)
-  }
-  return seen.size
-}
-
 export async function aheadBehind(
   ctx: RepoContext,
   local: string | undefined,
   remote: string | undefined,
 ): Promise<{ ahead: number; behind: number }> {
   if (!local) return { ahead: 0, behind: 0 }
-  if (!remote) return { ahead: await countCommits(ctx, local, new Set()), behind: 0 }
-  if (local === remote) return { ahead: 0, behind: 0 }
-  const bases = new Set(await git.findMergeBase({ ...ctx, oids: [local, remote] }))
-  return {
-    ahead: await countCommits(ctx, local, bases),
-    behind: await countCommits(ctx, remote, bases),
-  }
+  const { ahead, behind } = await compareHistories(ctx, local, remote)
+  return { ahead, behind }
 }
 
 async function exists(file: string): Promise<boolean> {

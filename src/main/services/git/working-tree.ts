@@ -2,7 +2,7 @@ import git from 'isomorphic-git'
 import { readdirSync, statSync, type Dirent } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
-import { readIndexSnapshot, statMatchesIndex } from './index-file'
+import { readIndexSnapshot, statMatchesIndex, type IndexEntryStat } from './index-file'
 import type { RepoContext } from './repo-queue'
 import { flattenTree, treeOfCommit, type FileEntry } from './trees'
 
@@ -21,6 +21,7 @@ export interface WorkingFileChange {
 
 export interface WorkingTreeScan {
   headOid?: string
+  /** Shared with later scans: read-only. */
   headFiles: Map<string, FileEntry>
   changes: WorkingFileChange[]
 }
@@ -46,7 +47,7 @@ interface WorkdirFile {
  */
 async function listWorkdir(
   ctx: RepoContext,
-  trackedFolders: Set<string>,
+  isTrackedFolder: (folder: string) => boolean,
 ): Promise<Map<string, WorkdirFile>> {
   const files = new Map<string, WorkdirFile>()
   const pending = ['']
@@ -63,8 +64,7 @@ async function listWorkdir(
       const child = relative ? `${relative}/${entry.name}` : entry.name
       if (entry.isDirectory()) {
         if (child === '.git') continue
-        if (!trackedFolders.has(child) && (await git.isIgnored({ ...ctx, filepath: child })))
-          continue
+        if (!isTrackedFolder(child) && (await git.isIgnored({ ...ctx, filepath: child }))) continue
         pending.push(child)
       } else if (entry.isFile() || entry.isSymbolicLink()) {
         const s = statSync(path.join(absolute, entry.name), { throwIfNoEntry: false })
@@ -89,6 +89,34 @@ function foldersOf(paths: Iterable<string>): Set<string> {
   return folders
 }
 
+/** Files and folders of the last HEAD tree scanned, per repository (trees never change). */
+const headSnapshots = new WeakMap<
+  RepoContext,
+  { tree: string; files: Map<string, FileEntry>; folders: Set<string> }
+>()
+/** Folders of an index snapshot; keyed by its (shared, unchanging) entries map. */
+const indexFolders = new WeakMap<Map<string, unknown>, Set<string>>()
+
+async function headSnapshot(
+  ctx: RepoContext,
+  headOid: string | undefined,
+): Promise<{ files: Map<string, FileEntry>; folders: Set<string> }> {
+  if (!headOid) return { files: new Map(), folders: new Set() }
+  const tree = await treeOfCommit(ctx, headOid)
+  const cached = headSnapshots.get(ctx)
+  if (cached?.tree === tree) return cached
+  const files = await flattenTree(ctx, tree)
+  const snapshot = { tree, files, folders: foldersOf(files.keys()) }
+  headSnapshots.set(ctx, snapshot)
+  return snapshot
+}
+
+function foldersOfIndex(entries: Map<string, unknown>): Set<string> {
+  let folders = indexFolders.get(entries)
+  if (!folders) indexFolders.set(entries, (folders = foldersOf(entries.keys())))
+  return folders
+}
+
 export async function hashWorkingFile(ctx: RepoContext, filepath: string): Promise<string> {
   const content = await readFile(path.join(ctx.dir, filepath))
   const { oid } = await git.hashBlob({ object: content })
@@ -105,10 +133,15 @@ export async function scanWorkingTree(
   only?: ReadonlySet<string>,
 ): Promise<WorkingTreeScan> {
   const headOid = await resolveHead(ctx)
-  const headFiles = headOid ? await flattenTree(ctx, await treeOfCommit(ctx, headOid)) : new Map()
+  const headTree = await headSnapshot(ctx, headOid)
+  const headFiles = headTree.files
   const index = await readIndexSnapshot(ctx.gitdir)
-  const indexEntries = index?.entries ?? new Map()
-  const workdir = await listWorkdir(ctx, foldersOf([...headFiles.keys(), ...indexEntries.keys()]))
+  const indexEntries = index?.entries ?? new Map<string, IndexEntryStat>()
+  const indexDirs = foldersOfIndex(indexEntries)
+  const workdir = await listWorkdir(
+    ctx,
+    (folder) => headTree.folders.has(folder) || indexDirs.has(folder),
+  )
 
   const candidates = new Set<string>()
   for (const [filepath, file] of workdir) {
