@@ -1,16 +1,11 @@
-import { useEffect, useState } from 'react'
+import { useIdleValue } from './idle-value'
 import { textStats, type TextStats } from './word-count'
 
 /** Counting 100 KB of words takes milliseconds, so it waits until typing pauses. */
 const RECOUNT_DELAY_MS = 250
 
 function useTextStats(text: string): TextStats {
-  const [stats, setStats] = useState(() => textStats(text))
-  useEffect(() => {
-    const timer = setTimeout(() => setStats(textStats(text)), RECOUNT_DELAY_MS)
-    return () => clearTimeout(timer)
-  }, [text])
-  return stats
+  return useIdleValue(text, textStats, RECOUNT_DELAY_MS)
 }
 
 export interface StatusBarProps {

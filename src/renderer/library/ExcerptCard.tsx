@@ -7,10 +7,14 @@ import { showError, useInkpress } from '../state/store'
 import { applyBufferEdit } from './buffer-edit'
 import { insertDividerAtCursor } from './editor-access'
 import { summaryFieldFor } from './front-matter-fields'
-import { useDebouncedValue } from './use-debounced-value'
+import { useIdleValue } from '../editor/idle-value'
 
 /** Long enough to skip work between keystrokes, short enough to feel live. */
 const EXCERPT_DEBOUNCE_MS = 120
+
+/** Reads the whole post (milliseconds on 100 KB): run in idle time, never on a keystroke. */
+const summarize = ({ path, text, site }: { path: string; text: string; site: SiteInfo }) =>
+  summarizePost(path, text, site)
 
 function sourceLabel(source: ExcerptSource, site: SiteInfo): string {
   if (source === 'manual') return 'Manual divider (<!--more-->)'
@@ -23,8 +27,8 @@ function sourceLabel(source: ExcerptSource, site: SiteInfo): string {
 /** The open post's card as the index page will show it, recomputed as the writer types. */
 export function ExcerptCard({ path, site }: { path: string; site: SiteInfo }) {
   const text = useInkpress((state) => state.post?.text ?? '')
-  const settled = useDebouncedValue(text, EXCERPT_DEBOUNCE_MS)
-  const summary = useMemo(() => summarizePost(path, settled, site), [path, settled, site])
+  const input = useMemo(() => ({ path, text, site }), [path, text, site])
+  const summary = useIdleValue(input, summarize, EXCERPT_DEBOUNCE_MS)
 
   const saveToFrontMatter = () => {
     const current = useInkpress.getState().post?.text

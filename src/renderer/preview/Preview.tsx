@@ -52,10 +52,12 @@ function usePreviewDocument(text: string): PreviewDocument {
       channel.current = null
     }
   }, [])
+  const shown = useMemo(() => documentWithLocalEdit(rendered, text), [rendered, text])
+  const shownNow = shown.text === text
   useEffect(() => {
-    channel.current?.request(text)
-  }, [text])
-  return useMemo(() => documentWithLocalEdit(rendered, text), [rendered, text])
+    channel.current?.request(text, shownNow)
+  }, [text, shownNow])
+  return shown
 }
 
 /** One React element per shown block object, kept while its key stays the same. */

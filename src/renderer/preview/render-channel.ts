@@ -9,9 +9,35 @@ import {
 } from './preview-protocol'
 
 export interface RenderChannel {
-  /** Ask for `text` to be rendered; only the latest request still waiting is kept. */
-  request(text: string): void
+  /**
+   * Ask for `text` to be rendered; only the latest request still waiting is kept. `afterPaint`:
+   * the page already shows `text` (see `local-edit.ts`), so the worker may start once the
+   * keystroke's frame is painted instead of competing with it for the CPU.
+   */
+  request(text: string, afterPaint?: boolean): void
   dispose(): void
+}
+
+/** Longest wait for a frame (none come while the window is hidden). */
+const PAINT_WAIT_LIMIT_MS = 100
+
+/** Runs `callback` once, in a task after the next frame is painted. */
+function afterNextPaint(callback: () => void): () => void {
+  let done = false
+  const run = () => {
+    if (done) return
+    done = true
+    cancelAnimationFrame(frame)
+    clearTimeout(timer)
+    callback()
+  }
+  const frame = requestAnimationFrame(() => setTimeout(run, 0))
+  const timer = setTimeout(run, PAINT_WAIT_LIMIT_MS)
+  return () => {
+    done = true
+    cancelAnimationFrame(frame)
+    clearTimeout(timer)
+  }
 }
 
 type Listener = (document: PreviewDocument) => void
@@ -26,6 +52,7 @@ class WorkerChannel implements RenderChannel {
   /** The text the worker holds once it has read every request sent. */
   private sent: string | null = null
   private pending: string | null = null
+  private cancelDeferred: (() => void) | null = null
   private version = 0
   private document = EMPTY_DOCUMENT
 
@@ -52,10 +79,19 @@ class WorkerChannel implements RenderChannel {
 
   private lastText: string | null = null
 
-  request(text: string): void {
+  request(text: string, afterPaint = false): void {
     this.pending = text
     this.lastText = text
-    this.flush()
+    if (!afterPaint) {
+      this.cancelDeferred?.()
+      this.cancelDeferred = null
+      this.flush()
+      return
+    }
+    this.cancelDeferred ??= afterNextPaint(() => {
+      this.cancelDeferred = null
+      this.flush()
+    })
   }
 
   private flush(): void {
@@ -68,6 +104,7 @@ class WorkerChannel implements RenderChannel {
   }
 
   dispose(): void {
+    this.cancelDeferred?.()
     this.worker.onmessage = null
     this.worker.onerror = null
     this.worker.terminate()
@@ -114,7 +151,7 @@ export function openRenderChannel(listener: Listener): RenderChannel {
     return new SameThreadChannel(listener)
   }
   return {
-    request: (text) => (fallback ?? channel).request(text),
+    request: (text, afterPaint) => (fallback ?? channel).request(text, afterPaint),
     dispose: () => (fallback ?? channel).dispose(),
   }
 }
