@@ -8,6 +8,8 @@ import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { compareHistories } from '../../../src/main/services/git/commit-graph'
 import { readIndexSnapshot } from '../../../src/main/services/git/index-file'
+import isogit from 'isomorphic-git'
+import { writeCommitObject } from '../../../src/main/services/git/loose-object'
 import { buildPack } from '../../../src/main/services/git/pack-writer'
 import { runInRepoQueue, forgetRepo } from '../../../src/main/services/git/repo-queue'
 import {
@@ -72,10 +74,10 @@ describe('compareHistories', () => {
 
     const refs = ['main', 'server', 'side', base, 'main~2', 'server~3']
     await runInRepoQueue(dir, async (ctx) => {
-      for (const a of refs) {
-        for (const b of refs) {
-          const local = await git(dir, 'rev-parse', a)
-          const remote = await git(dir, 'rev-parse', b)
+      const oids = await Promise.all(refs.map((ref) => git(dir, 'rev-parse', ref)))
+      for (const [i, local] of oids.entries()) {
+        for (const [j, remote] of oids.entries()) {
+          const [a, b] = [refs[i], refs[j]]
           const result = await compareHistories(ctx, local, remote)
           expect({ ahead: result.ahead, behind: result.behind }, `${a}...${b}`).toEqual(
             await nativeCounts(local, remote),
@@ -124,6 +126,28 @@ describe('applyTreeChanges', () => {
         tree = await applyTreeChanges(ctx, tree, changes)
         await git(dir, 'add', '-A')
         expect(tree).toBe(await git(dir, 'write-tree'))
+      }
+    })
+    await git(dir, 'fsck', '--strict', '--no-dangling')
+  })
+})
+
+describe('writeCommitObject', () => {
+  it('writes the same commit as isomorphic-git, for any time zone and message shape', async () => {
+    const tree = await git(dir, 'write-tree')
+    await runInRepoQueue(dir, async (ctx) => {
+      for (const timezoneOffset of [-120, 0, -0, 330, 60]) {
+        for (const message of ['Publish: Hello', '\n\nLeading lines\r\nand CRLF\r\n\n\n']) {
+          const signature = {
+            name: 'Wrïter',
+            email: 'w@example.com',
+            timestamp: 1_700_000_123,
+            timezoneOffset,
+          }
+          const commit = { tree, parent: [], author: signature, committer: signature, message }
+          const ours = await writeCommitObject(ctx, commit)
+          expect(ours).toBe(await isogit.writeCommit({ ...ctx, commit }))
+        }
       }
     })
     await git(dir, 'fsck', '--strict', '--no-dangling')

@@ -4,6 +4,7 @@ import path from 'node:path'
 import type { PublishOutcome } from '../../../shared/api/git-types'
 import { AppFailure } from '../../../shared/result'
 import { resolveAuthor, type Author } from './author'
+import { writeCommitObject, writeLooseObject } from './loose-object'
 import { checkoutAfterIntegration } from './integrate'
 import { generateCommitMessage } from './commit-message'
 import { readConflictState, unresolvedPaths } from './conflict-state'
@@ -52,7 +53,7 @@ async function commitSelectedChanges(
     const absolute = path.join(ctx.dir, change.path)
     statsBeforeRead.set(change.path, await stat(absolute))
     const blob = await readFile(absolute)
-    const oid = await git.writeBlob({ ...ctx, blob })
+    const oid = await writeLooseObject(ctx, 'blob', blob)
     fileChanges.set(change.path, { oid, mode: change.mode ?? '100644' })
   }
   const tree = await applyTreeChanges(
@@ -68,15 +69,12 @@ async function commitSelectedChanges(
     ))
   const timestamp = Math.floor(Date.now() / 1000)
   const signature = { ...author, timestamp, timezoneOffset: new Date().getTimezoneOffset() }
-  const oid = await git.writeCommit({
-    ...ctx,
-    commit: {
-      message: message.endsWith('\n') ? message : `${message}\n`,
-      tree,
-      parent: headOid ? [headOid] : [],
-      author: signature,
-      committer: signature,
-    },
+  const oid = await writeCommitObject(ctx, {
+    message,
+    tree,
+    parent: headOid ? [headOid] : [],
+    author: signature,
+    committer: signature,
   })
   await git.writeRef({ ...ctx, ref: `refs/heads/${branch}`, value: oid, force: true })
   // Keep the index in step with the new commit so the files show as unchanged.
