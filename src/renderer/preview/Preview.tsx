@@ -9,8 +9,9 @@ import {
 } from 'react'
 import { flushSync } from 'react-dom'
 import { documentWithLocalEdit } from './local-edit'
-import { EMPTY_DOCUMENT, type PreviewBlock, type PreviewDocument } from './preview-protocol'
-import { PreviewBlockView, ImageSourceContext } from './PreviewBlockView'
+import { BlockElements } from './block-elements'
+import { EMPTY_DOCUMENT, type PreviewDocument } from './preview-protocol'
+import { ImageSourceContext } from './PreviewBlockView'
 import { openRenderChannel, type RenderChannel } from './render-channel'
 import { lineAtScrollTop, scrollTopForLine } from './scroll-sync'
 import { BlockKeyTracker } from './stable-keys'
@@ -60,26 +61,6 @@ function usePreviewDocument(text: string): PreviewDocument {
   return shown
 }
 
-/** One React element per shown block object, kept while its key stays the same. */
-class BlockElements {
-  private cache = new WeakMap<PreviewBlock, { key: string; element: React.JSX.Element }>()
-
-  elementFor(block: PreviewBlock, key: string, startLine: number): React.JSX.Element {
-    const cached = this.cache.get(block)
-    if (cached?.key === key) return cached.element
-    const element = (
-      <PreviewBlockView
-        key={key}
-        hast={block.hast}
-        startLine={startLine}
-        elementLines={block.elementLines}
-      />
-    )
-    this.cache.set(block, { key, element })
-    return element
-  }
-}
-
 /** The live preview. Its root (data-testid="preview") is the scroll container. */
 export function Preview(props: PreviewProps): React.JSX.Element {
   const { text, resolveImageSrc, ref } = props
@@ -110,8 +91,7 @@ export function Preview(props: PreviewProps): React.JSX.Element {
 
   const [keys] = useState(() => new BlockKeyTracker())
   const [elements] = useState(() => new BlockElements())
-  // Built once per shown document, reusing the element of every block that did not change, so
-  // React skips those blocks without even comparing their props.
+  // Built once per shown document, reusing the element of every block that did not change.
   const content = useMemo(() => {
     const blockKeys = keys.keysFor(document.blocks)
     return (

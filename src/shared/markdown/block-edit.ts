@@ -86,13 +86,10 @@ function parseEditedBlock(
   isLast: boolean,
   labels: readonly string[],
 ): ParsedBlock | null {
-  const withLabels = labels.length > 0 && text.includes('[')
-  if (!isLast) {
-    const { closed, parsed } = parseWithSentinel(text)
-    if (!closed) return null
-    if (!withLabels) return parsed
-  }
-  return withLabels ? parseBlockWithLabels(text, false, labels) : parseBlock(text)
+  const known = labels.length > 0 && text.includes('[') ? labels : []
+  if (isLast) return known.length > 0 ? parseBlockWithLabels(text, false, known) : parseBlock(text)
+  const { closed, parsed } = parseWithSentinel(text, known)
+  return closed ? parsed : null
 }
 
 /**

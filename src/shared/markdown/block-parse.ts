@@ -20,11 +20,19 @@ export interface ParsedBlock {
  * Parses `text` followed by a sentinel paragraph. The text ends in a blank line; if the sentinel
  * comes out as its own top-level paragraph, nothing (fenced code, math, an HTML block) is still
  * open at the end of the text, so the next line of the document starts a block in a clean state.
+ *
+ * With `labels`, the text is parsed as `parseBlockWithLabels` parses a block that is not the
+ * first (stand-in definitions in front), in the same single pass.
  */
-export function parseWithSentinel(text: string): { closed: boolean; parsed: ParsedBlock } {
-  const tree = parseMarkdown(text + SENTINEL + '\n')
+export function parseWithSentinel(
+  text: string,
+  labels: readonly string[] = [],
+): { closed: boolean; parsed: ParsedBlock } {
+  const prefix = standInDefinitions(labels)
+  const lineShift = countLines(prefix)
+  const tree = parseMarkdown(prefix + text + SENTINEL + '\n')
   const last = tree.children.at(-1)
-  const sentinelLine = countLines(text) + 1
+  const sentinelLine = lineShift + countLines(text) + 1
   const closed =
     last?.type === 'paragraph' &&
     last.position?.start.line === sentinelLine &&
@@ -32,7 +40,14 @@ export function parseWithSentinel(text: string): { closed: boolean; parsed: Pars
     last.children[0]?.type === 'text' &&
     last.children[0].value === SENTINEL
   if (closed) tree.children.pop()
-  return { closed, parsed: describe(tree, 0) }
+  if (lineShift > 0) {
+    tree.children = tree.children.filter((node) => (node.position?.start.line ?? 0) > lineShift)
+  }
+  return { closed, parsed: describe(tree, lineShift) }
+}
+
+function standInDefinitions(labels: readonly string[]): string {
+  return labels.map((label) => `[${label}]: x\n\n`).join('')
 }
 
 export function parseBlock(text: string): ParsedBlock {
@@ -51,7 +66,7 @@ export function parseBlockWithLabels(
   isFirst: boolean,
   labels: readonly string[],
 ): ParsedBlock {
-  const standIns = labels.map((label) => `[${label}]: x\n\n`).join('')
+  const standIns = standInDefinitions(labels)
   if (isFirst) {
     // Right where the next block would start: even the number of blank lines can matter.
     const tree = parseMarkdown(text + standIns)
