@@ -14,6 +14,7 @@ import {
 import { ID_PREFIX } from './fragment-links'
 import { hastToHtml } from './pipeline'
 import { finishHast, mdastToHast } from './processors'
+import { guardIncrementalRender } from './render-guard'
 
 /** One top-level block of the document, rendered. */
 export interface RenderedBlock {
@@ -90,7 +91,12 @@ export class IncrementalMarkdownRenderer {
   private footerCache: { key: string; hast: HastRoot | null; headingTexts: string[] } | null = null
   private nextId = 1
 
+  /** Hostile or too deeply nested Markdown renders as the same fallback as the full pipeline. */
   render(markdown: string): IncrementalRender {
+    return guardIncrementalRender(markdown, () => this.renderBlocks(markdown))
+  }
+
+  private renderBlocks(markdown: string): IncrementalRender {
     const used = new UsedKeys()
     const blocks = this.splitBlocks(markdown, used)
     const definitions = blocks.flatMap((block) => block.parsed.definitions)

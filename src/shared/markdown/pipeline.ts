@@ -1,6 +1,7 @@
 import type { Root as HastRoot } from 'hast'
 import { toHtml } from 'hast-util-to-html'
 import { finishHast, mdastToHast, parseMarkdown } from './processors'
+import { guardHastRender } from './render-guard'
 
 /**
  * The one Markdown pipeline: the preview (via the hast tree) and `inkpress render` (via HTML)
@@ -8,7 +9,7 @@ import { finishHast, mdastToHast, parseMarkdown } from './processors'
  * the same output block by block.
  */
 export function renderMarkdownToHast(markdown: string): HastRoot {
-  return finishHast(mdastToHast(parseMarkdown(markdown)))
+  return guardHastRender(markdown, () => finishHast(mdastToHast(parseMarkdown(markdown))))
 }
 
 export function renderMarkdownToHtml(markdown: string): string {
