@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'react'
 import { NoticeBar } from './components/NoticeBar'
 import { PostList } from './components/PostList'
-import { FolderPathForm, WelcomeScreen } from './components/WelcomeScreen'
+import { FolderPathOrClone, WelcomeScreen } from './components/WelcomeScreen'
 import { ViewSwitch, WorkspaceMain } from './library'
 import { PublishDrawer, PublishToolbar } from './publish/PublishToolbar'
+import { GitInitNotice } from './repository'
 import { isDirty, pickAndOpenFolder, savePost, useInkpress } from './state/store'
 
 export function App() {
@@ -83,10 +84,11 @@ export function App() {
       </header>
       {choosingFolder && !desktop && (
         <div className="folder-drawer">
-          <FolderPathForm onDone={() => setChoosingFolder(false)} />
+          <FolderPathOrClone onDone={() => setChoosingFolder(false)} />
         </div>
       )}
       <NoticeBar />
+      <GitInitNotice />
       {repository ? (
         <div className="workspace">
           <nav className="sidebar" aria-label="Posts">

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react'
+import { CloneBlogForm } from '../repository'
 import { openRepository, openSample, pickAndOpenFolder, useInkpress } from '../state/store'
 
 /** Shown when no repository is open: choose a folder, a recent one, or the sample blog. */
@@ -14,11 +15,12 @@ export function WelcomeScreen() {
           Choose a folder…
         </button>
       ) : (
-        <FolderPathForm />
+        <FolderPathOrClone />
       )}
       <button type="button" className="secondary" onClick={() => void openSample()}>
         Open the sample blog
       </button>
+      {desktop && <CloneBlogForm />}
       {recent.length > 0 && (
         <section aria-label="Recent folders">
           <h2>Recent</h2>
@@ -59,5 +61,15 @@ export function FolderPathForm({ onDone }: { onDone?: () => void }) {
       </label>
       <button type="submit">Open</button>
     </form>
+  )
+}
+
+/** Browser mode's folder drawer and welcome screen: open a folder by path, or clone a blog. */
+export function FolderPathOrClone({ onDone }: { onDone?: () => void }) {
+  return (
+    <>
+      <FolderPathForm {...(onDone ? { onDone } : {})} />
+      <CloneBlogForm {...(onDone ? { onDone } : {})} />
+    </>
   )
 }

@@ -36,6 +36,8 @@ export interface GitProgressEvent {
   phase: string
   loaded: number
   total: number | null
+  /** The step within the phase, e.g. "Receiving objects" while cloning. */
+  detail?: string
 }
 
 /** An unsaved editor buffer kept by the journal, offered for restore after a crash. */

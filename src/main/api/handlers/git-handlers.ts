@@ -68,12 +68,14 @@ export function gitHandlers(context: SessionContext): Pick<Handlers, GitCalls> {
   }
 
   const progressTo =
-    (operation: string) => (event: { phase: string; loaded: number; total?: number }) =>
+    (operation: string) =>
+    (event: { phase: string; loaded: number; total?: number; detail?: string }) =>
       context.emit('git:progress', {
         operation,
         phase: event.phase,
         loaded: event.loaded,
         total: event.total ?? null,
+        ...(event.detail ? { detail: event.detail } : {}),
       })
 
   return {
