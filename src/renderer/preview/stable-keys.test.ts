@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { stableKeys } from './stable-keys'
+import { BlockKeyTracker, stableKeys } from './stable-keys'
 
 const block = (key: string, startLine: number) => ({ key, startLine })
 
@@ -38,5 +38,15 @@ describe('stable React keys for preview blocks', () => {
 
   it('starts from the render keys when nothing was shown', () => {
     expect(stableKeys([], [], [block('4', 1), block('5', 2)])).toEqual(['4', '5'])
+  })
+})
+
+describe('the key tracker', () => {
+  it('follows on from what it showed last', () => {
+    const tracker = new BlockKeyTracker()
+    expect(tracker.keysFor([block('1', 1), block('2', 3)])).toEqual(['1', '2'])
+    expect(tracker.keysFor([block('1', 1), block('2', 4)])).toEqual(['1', '2'])
+    expect(tracker.keysFor([block('1', 1), block('8', 4)])).toEqual(['1', '2'])
+    expect(tracker.keysFor([block('1', 1), block('8', 4), block('9', 6)])).toEqual(['1', '2', '9'])
   })
 })

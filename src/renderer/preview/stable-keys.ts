@@ -50,10 +50,16 @@ export class BlockKeyTracker {
   private shownKeys: readonly string[] = []
 
   keysFor(blocks: readonly KeyedBlock[]): string[] {
-    if (blocks === this.shown) return [...this.shownKeys]
-    const keys = stableKeys(this.shown, this.shownKeys, blocks)
+    const keys = sameKeys(blocks, this.shown)
+      ? [...this.shownKeys]
+      : stableKeys(this.shown, this.shownKeys, blocks)
     this.shown = blocks
     this.shownKeys = keys
     return keys
   }
+}
+
+/** A keystroke shown on the page keeps every block key: no need to match anything up. */
+function sameKeys(a: readonly KeyedBlock[], b: readonly KeyedBlock[]): boolean {
+  return a.length === b.length && a.every((block, index) => block.key === b[index]?.key)
 }

@@ -127,7 +127,8 @@ describe('rendering one edited block on its own', () => {
   })
 
   it('renders a keystroke in a paragraph and leaves cross-block edits to the full render', () => {
-    const before = 'Intro.\n\nSome words here.\n\n## Heading\n\nLast [ref].\n\n[ref]: /x\n[^n]: Note.\n'
+    const before =
+      'Intro.\n\nSome words here.\n\n## Heading\n\nLast [ref].\n\n[ref]: /x\n[^n]: Note.\n'
     const render = new IncrementalMarkdownRenderer().render(before)
     const spans = blockSpans(before, render.blocks)
     expect(spans.map((span) => before.slice(span.start, span.end))).toEqual([
