@@ -98,9 +98,13 @@ export function fastInline(source: string): string | null {
     .replace(PLACEHOLDER, (_m, i: string) => codes[Number(i)] ?? '')
 }
 
+/** Each pass below removes one emphasis pair from the whole text; more pairs go to remark. */
+const MAX_FAST_DELIMITERS = 64
+
 function stripEmphasis(segment: string): string | null {
   // Autolinked URLs keep their underscores and asterisks; let remark decide those.
   if (/[*_]/.test(segment) && /:\/\/|www\./i.test(segment)) return null
+  if ((segment.match(/[*_]+/g)?.length ?? 0) > MAX_FAST_DELIMITERS) return null
   let text = segment
   for (;;) {
     const next = text.replace(EMPHASIS, '$1$3')

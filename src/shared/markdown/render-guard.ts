@@ -12,7 +12,11 @@ import type { IncrementalRender } from './incremental'
  */
 export const MAX_CONTAINER_DEPTH = 32
 export const MAX_BRACKET_DEPTH = 32
-/** Emphasis/strikethrough delimiter runs (`*`, `_`, `~`) in one paragraph, table row or list item. */
+/**
+ * Markers micromark resolves by looking back over the whole paragraph: emphasis/strikethrough
+ * delimiter runs (`*`, `_`, `~`) and `]` without a `[` before it, in one paragraph, table row
+ * or list item.
+ */
 export const MAX_DELIMITER_RUNS = 1000
 /** A longer run of `*`, `_` or `~` (outside a thematic break) nests that many emphasis levels. */
 export const MAX_DELIMITER_RUN_LENGTH = 64
@@ -141,7 +145,8 @@ function scanInline(
     if (char === '[') {
       if (++brackets > MAX_BRACKET_DEPTH) return null
     } else if (char === ']') {
-      brackets = Math.max(0, brackets - 1)
+      if (brackets > 0) brackets--
+      else if (++runs > MAX_DELIMITER_RUNS) return null
     } else if (char === '*' || char === '_' || char === '~') {
       let end = i + 1
       while (end < line.length && line[end] === char) end++
