@@ -136,8 +136,19 @@ export default async function (): Promise<Record<string, unknown>> {
     let changedFiles = 0
     const credentials = { username: USER, token: TOKEN }
     // publish() itself scans the working tree (status), commits and pushes.
+    // Where the time goes: milliseconds from each progress phase to the next.
+    const phases: Record<string, number> = {}
+    let phase = 'start'
+    let phaseStart = performance.now()
+    const onProgress = (event: { phase: string }): void => {
+      if (event.phase === phase) return
+      const now = performance.now()
+      phases[phase] = Math.round((phases[phase] ?? 0) + now - phaseStart)
+      phase = event.phase
+      phaseStart = now
+    }
     const inkpressMs = await timed(async () => {
-      changedFiles = (await publish(clones.inkpress.dir, { credentials })).files.length
+      changedFiles = (await publish(clones.inkpress.dir, { credentials, onProgress })).files.length
     })
     const inkpressPushedObjects = (await objectsInServerRepo(clones.inkpress.bare)) - inkpressBefore
 
@@ -156,6 +167,7 @@ export default async function (): Promise<Record<string, unknown>> {
       'publish.nativeGitMs': nativeGitMs,
       'publish.ratio': Number((inkpressMs / Math.max(nativeGitMs, 1)).toFixed(2)),
       'publish.inkpressFirstStatusMs': inkpressFirstStatusMs,
+      'publish.inkpressPhasesMs': phases,
       'publish.inkpressPushedObjects': inkpressPushedObjects,
       'publish.nativePushedObjects': nativePushedObjects,
       'publish.posts': POSTS,

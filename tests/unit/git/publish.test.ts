@@ -156,6 +156,27 @@ describe('publish when the server is ahead', () => {
     expect(await git(dir, 'status', '--porcelain')).toBe('')
   })
 
+  it('brings in server commits with a read-only token (it may not see the push side)', async () => {
+    const dir = await pg.clone('laptop')
+    await pushFromOtherMachine(pg, 'desktop', 'posts/second.md', post('Second', 'Read only.'))
+
+    const result = await publish(dir, {
+      credentials: { username: 'reader', token: 'read-only-token' },
+    })
+
+    expect(result).toMatchObject({ integrated: 'fast-forward', pushed: false })
+    expect(await pg.read(dir, 'posts/second.md')).toContain('Read only.')
+  })
+
+  it('sends the commit in one push request, reusing the advertisement it checked the server with', async () => {
+    const dir = await pg.clone('laptop')
+    await pg.write(dir, 'posts/hello.md', post('Hello', 'One request.'))
+    const before = pg.server.receivePackRequests()
+    await publish(dir, { credentials })
+    expect(pg.server.receivePackRequests() - before).toBe(1)
+    expect(await bareGit(pg.bare, 'show', 'main:posts/hello.md')).toContain('One request.')
+  })
+
   it('replays local commits on top of diverged server commits', async () => {
     const dir = await pg.clone('laptop')
     await pushFromOtherMachine(

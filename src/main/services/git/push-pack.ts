@@ -55,7 +55,7 @@ async function request(
   session: RemoteSession,
   init: { method: string; url: string; headers: Record<string, string>; body?: Buffer[] },
 ): Promise<Buffer> {
-  let auth: string | undefined
+  let auth = session.authorization
   for (let attempt = 0; attempt < 2; attempt++) {
     const headers = { ...init.headers, ...(auth ? { Authorization: auth } : {}) }
     const chunks = init.body
@@ -139,13 +139,15 @@ export class PushRejected extends Error {
   }
 }
 
-export async function pushBranch(
-  ctx: RepoContext,
+/**
+ * The server's tip of `remoteBranch` from the receive-pack advertisement (undefined when the
+ * branch does not exist yet). Authenticates on the first 401, so the push that follows
+ * reuses the working Authorization header.
+ */
+export async function advertisedTip(
   session: RemoteSession,
-  localOid: string,
   remoteBranch: string,
-  trackingRef: string,
-): Promise<void> {
+): Promise<string | undefined> {
   const fullRef = `refs/heads/${remoteBranch}`
   const advertisement = await request(session, {
     method: 'GET',
@@ -159,6 +161,24 @@ export async function pushBranch(
     const [oid, ref] = text.split(' ')
     if (ref === fullRef && oid && oid !== ZERO) serverOid = oid
   }
+  return serverOid
+}
+
+/**
+ * Pushes `localOid` to `remoteBranch`. `advertised` is the server's tip as just read with
+ * advertisedTip (saves a request); when the server moved since, it refuses the update
+ * because the old value no longer matches, so a stale value can never overwrite anything.
+ */
+export async function pushBranch(
+  ctx: RepoContext,
+  session: RemoteSession,
+  localOid: string,
+  remoteBranch: string,
+  trackingRef: string,
+  advertised?: { serverOid: string | undefined },
+): Promise<void> {
+  const fullRef = `refs/heads/${remoteBranch}`
+  const serverOid = advertised ? advertised.serverOid : await advertisedTip(session, remoteBranch)
   const commits = await newCommits(ctx, localOid, serverOid)
   if (
     serverOid &&
@@ -185,7 +205,6 @@ export async function pushBranch(
     headers: {
       'Content-Type': 'application/x-git-receive-pack-request',
       Accept: 'application/x-git-receive-pack-result',
-      ...(session.authorization ? { Authorization: session.authorization } : {}),
     },
     body: [command, Buffer.from('0000'), packfile],
   })
