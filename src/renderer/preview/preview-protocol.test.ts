@@ -37,7 +37,8 @@ describe('preview worker protocol', () => {
     expect(updated.text).toBe(edited)
     expect(updated.context).toEqual(expected.context)
     expect(updated.blocks.map((block) => block.isolated)).toEqual([false, false, true, false])
-    expect(updated.blocks[0]?.hast).toBe(received.blocks[0]?.hast)
+    expect(updated.blocks[0]).toBe(received.blocks[0])
+    expect(updated.blocks[2]).not.toBe(received.blocks[2])
   })
 
   it('sends the whole text once, then only the change', () => {

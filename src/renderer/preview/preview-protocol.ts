@@ -134,11 +134,14 @@ export function decodeResponse(
   response: RenderResponse,
   text: string,
 ): PreviewDocument {
-  const known = new Map<string, HastRoot>()
-  for (const block of previous.blocks) known.set(block.key, block.hast)
-  if (previous.footer) known.set(previous.footer.key, previous.footer.hast)
+  const known = new Map<string, PreviewBlock>()
+  for (const block of previous.blocks) known.set(block.key, block)
+  if (previous.footer) known.set(previous.footer.key, previous.footer)
   const decode = (message: BlockMessage): PreviewBlock => {
-    const hast = message.hast ?? known.get(message.key)
+    const before = known.get(message.key)
+    // An unchanged block stays the same object, so the page skips it without a look.
+    if (before && !message.hast && sameBlockPlace(before, message)) return before
+    const hast = message.hast ?? before?.hast
     if (!hast) throw new Error(`Preview block ${message.key} arrived without content`)
     return {
       key: message.key,
@@ -155,6 +158,15 @@ export function decodeResponse(
     footer: response.footer ? decode(response.footer) : null,
     context: response.context ?? previous.context,
   }
+}
+
+function sameBlockPlace(block: PreviewBlock, message: BlockMessage): boolean {
+  return (
+    block.startLine === message.startLine &&
+    block.isolated === message.isolated &&
+    block.elementLines.length === message.elementLines.length &&
+    block.elementLines.every((line, index) => line === message.elementLines[index])
+  )
 }
 
 /** Same-thread rendering (no Worker available): everything is "new" to the receiver. */
