@@ -37,7 +37,8 @@ export function extractExcerpt(
   frontMatter: Record<string, unknown>,
   options: ExcerptOptions,
 ): Excerpt {
-  const markdown = body.replace(/\r\n?/g, '\n')
+  // A file read with its byte order mark kept (so saving keeps it) may still start with one.
+  const markdown = body.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n')
   const manual = manualPart(markdown, options)
   if (manual !== null) return { excerpt: markdownToPlainText(manual), excerptSource: 'manual' }
 

@@ -8,7 +8,10 @@ const FRONT_MATTER_FENCE = /^(---|\+\+\+)[ \t]*\r?$/
 export function closedFrontMatterEnd(text: string): number {
   const firstLineEnd = text.indexOf('\n')
   if (firstLineEnd < 0) return 0
-  const fence = FRONT_MATTER_FENCE.exec(text.slice(0, firstLineEnd))?.[1]
+  // micromark drops a byte order mark before parsing, so front matter may follow one.
+  const fence = FRONT_MATTER_FENCE.exec(
+    text.slice(text.startsWith('\uFEFF') ? 1 : 0, firstLineEnd),
+  )?.[1]
   if (!fence) return 0
   let lineStart = firstLineEnd + 1
   while (lineStart <= text.length) {

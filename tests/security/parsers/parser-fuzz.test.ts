@@ -74,9 +74,13 @@ describe('parsers survive pathological input (each in its own process)', () => {
     if (process.env.INKPRESS_PARSER_TIMINGS) printTimings()
   })
 
-  it.concurrent.each(PATHOLOGICAL_INPUTS.map(([label], index) => [label, index] as const))(
+  // Concurrent tests must use their own `expect` (from the context), or soft failures land in
+  // whichever test happens to be current.
+  it.concurrent.for(PATHOLOGICAL_INPUTS.map(([label], index) => [label, index] as const))(
     '%s',
-    async (_label, index) => {
+    // Waiting for a free slot counts against the timeout, hence the generous one.
+    { timeout: 300_000 },
+    async ([, index], { expect }) => {
       const outcomes = await twoAtATime(() => runParsersInChild(childScript, index))
       timings.set(index, outcomes)
       for (const outcome of outcomes) {
@@ -93,8 +97,6 @@ describe('parsers survive pathological input (each in its own process)', () => {
         'incremental render',
       ])
     },
-    // Waiting for a free slot counts against the timeout, hence the generous one.
-    300_000,
   )
 
   it('front matter does not pollute prototypes', () => {
@@ -304,9 +306,9 @@ describe('reading binary and invalid text files', () => {
     },
   )
 
-  it('valid UTF-8 with a BOM and CRLF is read (the decoder drops the BOM itself)', async () => {
+  it('valid UTF-8 with a BOM and CRLF is read, the BOM kept so a save writes it back', async () => {
     const document = await readPostFile(repo, 'posts/bom.md')
-    expect(document.text).toBe('---\ntitle: BOM\n---\r\nCRLF body\r\n')
+    expect(document.text).toBe('\ufeff---\ntitle: BOM\n---\r\nCRLF body\r\n')
     parseEverything(document.text)
   })
 })

@@ -9,7 +9,8 @@ import { resolveInsideRepository } from '../repository/confine-path'
 export const contentVersion = (bytes: Uint8Array | string): string =>
   createHash('sha256').update(bytes).digest('hex')
 
-const utf8 = new TextDecoder('utf-8', { fatal: true })
+/** `ignoreBOM` keeps a byte order mark in the text, so saving the file writes it back. */
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })
 
 export async function readPostFile(repoRoot: string, relativePath: string): Promise<PostDocument> {
   const absolute = await resolveInsideRepository(repoRoot, relativePath)
