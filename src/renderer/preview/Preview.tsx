@@ -9,7 +9,8 @@ import {
 } from 'react'
 import { flushSync } from 'react-dom'
 import { documentWithLocalEdit } from './local-edit'
-import { BlockElements } from './block-elements'
+import { BlockElements, BlockGroup } from './block-elements'
+import { BlockGrouper } from './block-groups'
 import { EMPTY_DOCUMENT, type PreviewDocument } from './preview-protocol'
 import { ImageSourceContext } from './PreviewBlockView'
 import { openRenderChannel, type RenderChannel } from './render-channel'
@@ -91,18 +92,23 @@ export function Preview(props: PreviewProps): React.JSX.Element {
 
   const [keys] = useState(() => new BlockKeyTracker())
   const [elements] = useState(() => new BlockElements())
-  // Built once per shown document, reusing the element of every block that did not change.
+  const [groups] = useState(() => new BlockGrouper())
+  // Built once per shown document, reusing the element of every block that did not change:
+  // React then re-renders only the group holding the edited block.
   const content = useMemo(() => {
     const blockKeys = keys.keysFor(document.blocks)
+    const blockElements = document.blocks.map((block, index) =>
+      elements.elementFor(block, blockKeys[index] ?? block.key, block.startLine),
+    )
     return (
       <>
-        {document.blocks.map((block, index) =>
-          elements.elementFor(block, blockKeys[index] ?? block.key, block.startLine),
-        )}
+        {groups.group(blockKeys).map((group) => (
+          <BlockGroup key={group.id} blocks={blockElements.slice(group.start, group.end)} />
+        ))}
         {document.footer && elements.elementFor(document.footer, document.footer.key, 0)}
       </>
     )
-  }, [document, keys, elements])
+  }, [document, keys, elements, groups])
 
   const onScroll = (): void => {
     if (performance.now() < ignoreScrollUntil.current || frame.current) return

@@ -1,3 +1,4 @@
+import { memo } from 'react'
 import type { PreviewBlock } from './preview-protocol'
 import { PreviewBlockView } from './PreviewBlockView'
 
@@ -23,3 +24,20 @@ export class BlockElements {
     return element
   }
 }
+
+interface BlockGroupProps {
+  blocks: React.JSX.Element[]
+}
+
+/**
+ * A run of block elements (see `block-groups.ts`). It renders no element of its own, so the
+ * preview's DOM stays flat, and React skips it whole while its blocks are the same elements.
+ */
+export const BlockGroup = memo(
+  function BlockGroup({ blocks }: BlockGroupProps): React.JSX.Element {
+    return <>{blocks}</>
+  },
+  (before, after) =>
+    before.blocks.length === after.blocks.length &&
+    before.blocks.every((element, index) => element === after.blocks[index]),
+)
