@@ -104,6 +104,13 @@ export default async function (): Promise<Record<string, unknown>> {
       MARKDOWN_IT_RUNS,
     )
     if (errors.length > 0) throw new Error(`Bench page failed: ${errors.join('; ')}`)
+    // BENCH_RAW=1: every sample on stderr, to see whether a p95 is a trend or a few stalls.
+    if (process.env.BENCH_RAW) {
+      const sorted = (values: number[]) => [...values].sort((a, b) => a - b).map(Math.round)
+      process.stderr.write(
+        `preview ms: ${sorted(preview).join(' ')}\nframe ms: ${sorted(frame).join(' ')}\n`,
+      )
+    }
     const keystrokeP95 = percentile(preview, 95)
     return {
       'preview.postBytes': postBytes,

@@ -13,9 +13,11 @@ const spansOf = new WeakMap<PreviewDocument, BlockSpan[]>()
  * every other block alone.
  */
 export function documentWithLocalEdit(rendered: PreviewDocument, text: string): PreviewDocument {
-  if (rendered.text === text || rendered.blocks.length < 2) return rendered
+  if (rendered.blocks.length < 2) return rendered
+  // Computed when the worker's answer is shown, so the next keystroke finds it ready.
   let spans = spansOf.get(rendered)
   if (!spans) spansOf.set(rendered, (spans = blockSpans(rendered.text, rendered.blocks)))
+  if (rendered.text === text) return rendered
   const edit = renderSingleBlockEdit(rendered.text, text, spans, rendered.context)
   if (!edit) return rendered
   const blocks = rendered.blocks.map((block, index): PreviewBlock => {

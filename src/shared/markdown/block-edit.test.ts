@@ -1,6 +1,11 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { blockSpans, changedRange, renderSingleBlockEdit } from './block-edit'
+import {
+  MAX_EDITED_BLOCK_CHARS,
+  blockSpans,
+  changedRange,
+  renderSingleBlockEdit,
+} from './block-edit'
 import {
   IncrementalMarkdownRenderer,
   incrementalRenderToHtml,
@@ -156,6 +161,20 @@ describe('rendering one edited block on its own', () => {
     expect(edit('Some', '```\nSome')).toBeNull()
     expect(edit('Intro', 'Outro')).toBeNull()
     expect(edit('here.\n\n## Heading', 'here. Heading')).toBeNull()
+  })
+
+  it('leaves a block too big to render on the typing thread to the worker', () => {
+    const long = 'word '.repeat(MAX_EDITED_BLOCK_CHARS / 5)
+    const before = `Intro.\n\n${long}\n\nEnd.\n`
+    const render = new IncrementalMarkdownRenderer().render(before)
+    const spans = blockSpans(before, render.blocks)
+    const after = before.replace('word', 'wordQ')
+    expect(renderSingleBlockEdit(before, after, spans, render.context)).toBeNull()
+    const short = before.replace(long, 'word '.repeat(20))
+    const shortRender = new IncrementalMarkdownRenderer().render(short)
+    const shortSpans = blockSpans(short, shortRender.blocks)
+    const typed = short.replace('word', 'wordQ')
+    expect(renderSingleBlockEdit(short, typed, shortSpans, shortRender.context)?.index).toBe(1)
   })
 
   it('finds the changed range by common prefix and suffix', () => {
