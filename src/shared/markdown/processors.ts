@@ -11,6 +11,7 @@ import remarkParse from 'remark-parse'
 import { unified } from 'unified'
 import { rehypeFragmentLinks } from './fragment-links'
 import { closedFrontMatterEnd } from './front-matter-fence'
+import { listItemHandler } from './list-item-handler'
 import { rehypeMath } from './rehype-math'
 import { previewSanitizeSchema } from './sanitize-schema'
 
@@ -54,7 +55,11 @@ export function parseMarkdown(markdown: string): MdastRoot {
  * fragment-link step adds it to `#…` links, so footnote links and ids match (GitHub's setup).
  */
 export function mdastToHast(tree: MdastRoot, options?: ToHastOptions): HastRoot {
-  return toHast(tree, { clobberPrefix: '', ...options }) as HastRoot
+  return toHast(tree, {
+    clobberPrefix: '',
+    ...options,
+    handlers: { listItem: listItemHandler, ...options?.handlers },
+  }) as HastRoot
 }
 
 export function finishHast(tree: HastRoot): HastRoot {
