@@ -10,6 +10,7 @@ import {
   initRepository,
   postHistory,
   publish,
+  publishingRemoteUrl,
   readFileAtCommit,
   resolveConflict,
 } from '../../services/git'
@@ -30,7 +31,7 @@ export function gitHandlers(context: SessionContext): Pick<Handlers, GitCalls> {
   const resolveCredentials = createCredentialResolver({ store })
 
   const remoteHost = async (): Promise<string> => {
-    const { remoteUrl } = await getStatus(root())
+    const remoteUrl = await publishingRemoteUrl(root())
     if (!remoteUrl)
       throw new AppFailure('NO_REMOTE', 'This repository has no remote to publish to yet.')
     return hostKey(remoteUrl)
@@ -118,7 +119,7 @@ export function gitHandlers(context: SessionContext): Pick<Handlers, GitCalls> {
         return context.openFolder(folder)
       }),
     'credentials:status': async () => {
-      const { remoteUrl } = await getStatus(root())
+      const remoteUrl = await publishingRemoteUrl(root())
       return remoteUrl ? credentialStatus(hostKey(remoteUrl)) : null
     },
     'credentials:save': async ({ url, username, token }) => {

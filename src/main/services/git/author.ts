@@ -29,7 +29,7 @@ export async function resolveAuthor(ctx: RepoContext, given?: Partial<Author>): 
   if (!name || !email) {
     throw new AppFailure(
       'INVALID_ARGUMENT',
-      'Inkpress needs your name and email to sign the commit. Set them in Settings (or git config user.name and user.email).',
+      'Inkpress needs your name and email to sign the commit. Set them with git config user.name and user.email.',
     )
   }
   return { name, email }

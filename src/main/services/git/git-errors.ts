@@ -50,6 +50,10 @@ function systemCodeOf(error: unknown): string | undefined {
   return undefined
 }
 
+/** A server's reason may end without a full stop; the reassurance that follows needs one. */
+const asSentence = (message: string): string =>
+  /[.!?)]$/.test(message.trim()) ? message : `${message.trim()}.`
+
 /** The server's own explanation (hook output), without Git's "remote:" noise. */
 export function reasonFromServer(lines: string[] = []): string {
   return lines
@@ -67,7 +71,7 @@ export function toAppFailure(error: unknown, context: ErrorContext): AppFailure 
   const tail = context.reassurance ? ` ${context.reassurance}` : ''
   const where = context.url ? ` (${withoutCredentials(context.url)})` : ''
   const make = (code: ConstructorParameters<typeof AppFailure>[0], message: string): AppFailure =>
-    new AppFailure(code, redact(message + tail, secrets))
+    new AppFailure(code, redact(asSentence(message) + tail, secrets))
 
   if (isAppFailure(error)) return new AppFailure(error.code, redact(error.message, secrets))
   const e = (error ?? {}) as ErrorLike

@@ -109,7 +109,7 @@ export class RemoteSession {
     if (failure.code === 'UNAUTHORIZED' && this.credentialsAsked && !this.credentialsFound) {
       return new AppFailure(
         'UNAUTHORIZED',
-        `The server needs a user name and token for ${this.url}. Add a token in Settings (or set INKPRESS_USERNAME and INKPRESS_TOKEN). ${reassurance ?? ''}`.trim(),
+        `The server needs a user name and token for ${this.url}. Enter a user name and token when Inkpress asks (on the command line: set INKPRESS_USERNAME and INKPRESS_TOKEN). ${reassurance ?? ''}`.trim(),
       )
     }
     return failure

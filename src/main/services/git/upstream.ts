@@ -3,7 +3,7 @@ import { access } from 'node:fs/promises'
 import path from 'node:path'
 import { AppFailure } from '../../../shared/result'
 import { compareHistories } from './commit-graph'
-import type { RepoContext } from './repo-queue'
+import { runInRepoQueue, type RepoContext } from './repo-queue'
 
 export interface Upstream {
   remote: string
@@ -98,4 +98,12 @@ export async function assertUsableRepository(ctx: RepoContext): Promise<void> {
       'This repository is a shallow clone (its history is incomplete), so Inkpress cannot publish from it safely. Clone the full repository instead.',
     )
   }
+}
+
+/** The address the current branch publishes to, without scanning the working tree. */
+export function publishingRemoteUrl(repoRoot: string): Promise<string | undefined> {
+  return runInRepoQueue(repoRoot, async (ctx) => {
+    const branch = await git.currentBranch({ ...ctx, fullname: false })
+    return branch ? (await findUpstream(ctx, branch))?.url : undefined
+  })
 }
