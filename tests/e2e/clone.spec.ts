@@ -80,7 +80,7 @@ withServedBlog(
 
     // No token saved yet: the server's refusal is shown as the app words it, and the form asks.
     await expect(page.getByTestId('clone-error')).toHaveText(
-      `The server needs a user name and token for ${remote.url}. Add a token in Settings (or set INKPRESS_USERNAME and INKPRESS_TOKEN).`,
+      `The server needs a user name and token for ${remote.url}. Enter a user name and token when Inkpress asks (on the command line: set INKPRESS_USERNAME and INKPRESS_TOKEN).`,
     )
     expect(existsSync(target)).toBe(false)
     await enterToken(page, WRITER.token)
