@@ -206,7 +206,7 @@ function describeOutcome(outcome: PublishOutcome, upstream: string | undefined):
   if (outcome.pushed) {
     return {
       kind: 'success',
-      text: `Published: ${what} pushed to ${upstream ?? 'the server'} (${outcome.headOid.slice(0, 7)}).${brought}`,
+      text: `Published: ${what} pushed to ${upstream ?? 'the server'} (${outcome.headOid.slice(0, 7)}).${brought}${outcome.via ? ` ${outcome.via}.` : ''}`,
     }
   }
   return {
