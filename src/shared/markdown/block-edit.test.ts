@@ -63,6 +63,10 @@ const TYPED = [
   '---\n',
   '\\',
   '    ',
+  // Hostile Markdown: the full render shows the text as written instead.
+  '['.repeat(33),
+  '> '.repeat(33),
+  '$\\sqrt{'.repeat(120) + '}'.repeat(120) + '$',
 ]
 
 const documentArb = fc

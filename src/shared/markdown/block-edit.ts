@@ -9,6 +9,7 @@ import {
 import { canStartBlock, isBlankLine } from './block-split'
 import { closedFrontMatterEnd } from './front-matter-fence'
 import { isIsolated, renderParsedBlock, type DocumentContext } from './incremental'
+import { hostileMarkdownNote, isShallowEnough } from './render-guard'
 
 /** One block of a rendered document, as offsets into the text it was rendered from. */
 export interface BlockSpan {
@@ -68,16 +69,32 @@ export function renderSingleBlockEdit(
   if (text.length > MAX_EDITED_BLOCK_CHARS || !canStartBlock(firstLine(text))) return null
   if (!isLast && !endsWithBlankLine(text)) return null
 
-  const parsed = parseEditedBlock(text, isLast, context.labels)
-  if (!parsed || !isIsolated(parsed)) return null
-  const dependsOnContext = text.includes('[')
-  const rendered = renderParsedBlock(parsed, dependsOnContext ? context.definitions : [])
-  if (rendered.headingTexts.length > 0) return null
+  // Hostile Markdown makes the full render fall back to showing the whole text (see
+  // render-guard.ts). The guard's line scan starts clean at a block like this one, so the
+  // block alone tells, except for its document-wide count of footnote definitions.
+  if (text.includes('[^') || hostileMarkdownNote(text) !== null) return null
+  const rendered = renderBlockText(text, isLast, context)
+  if (!rendered || rendered.headingTexts.length > 0) return null
   return {
     index,
     hast: rendered.hast,
     elementLines: rendered.elementLines,
     lineDelta: countLines(text) - countLines(before.slice(span.start, span.end)),
+  }
+}
+
+/** The block's render, or null when it reaches other blocks or is too deep to show. */
+function renderBlockText(text: string, isLast: boolean, context: DocumentContext) {
+  try {
+    const parsed = parseEditedBlock(text, isLast, context.labels)
+    if (!parsed || !isIsolated(parsed)) return null
+    const dependsOnContext = text.includes('[')
+    const rendered = renderParsedBlock(parsed, dependsOnContext ? context.definitions : [])
+    return isShallowEnough(rendered.hast) ? rendered : null
+  } catch (error) {
+    // A stack overflow: the full render shows its fallback, which the worker will send.
+    if (error instanceof RangeError) return null
+    throw error
   }
 }
 

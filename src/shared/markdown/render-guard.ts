@@ -252,6 +252,17 @@ function shallowOrThrow(tree: HastRoot): HastRoot {
   return tree
 }
 
+/** Whether `tree` is shallow enough for the recursive hast utilities (see MAX_HAST_DEPTH). */
+export function isShallowEnough(tree: HastRoot): boolean {
+  try {
+    shallowOrThrow(tree)
+    return true
+  } catch (error) {
+    if (error instanceof RangeError) return false
+    throw error
+  }
+}
+
 function fallbackIncrementalRender(fallback: HastRoot): IncrementalRender {
   return {
     blocks: [
