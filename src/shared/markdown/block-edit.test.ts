@@ -167,6 +167,16 @@ describe('rendering one edited block on its own', () => {
     expect(edit('here.\n\n## Heading', 'here. Heading')).toBeNull()
   })
 
+  it('never lets a fence typed further down close front matter left open on line 1', () => {
+    for (const start of ['---\ntitle: x\n\n', '\uFEFF---\ntitle: x\n\n']) {
+      const before = `${start}Para one.\n\nPara two.\n`
+      const render = new IncrementalMarkdownRenderer().render(before)
+      const spans = blockSpans(before, render.blocks)
+      const after = before.replace('Para two.', 'Para two.\n\n---')
+      expect(renderSingleBlockEdit(before, after, spans, render.context)).toBeNull()
+    }
+  })
+
   it('leaves a block too big to render on the typing thread to the worker', () => {
     const long = 'word '.repeat(MAX_EDITED_BLOCK_CHARS / 5)
     const before = `Intro.\n\n${long}\n\nEnd.\n`

@@ -116,7 +116,8 @@ function parseEditedBlock(
  * either be absent or end inside the first block.
  */
 function frontMatterUnchanged(after: string, secondBlockStart: number): boolean {
-  if (!after.startsWith('---') && !after.startsWith('+++')) return true
+  const start = after.startsWith('\uFEFF') ? 1 : 0
+  if (!after.startsWith('---', start) && !after.startsWith('+++', start)) return true
   const end = closedFrontMatterEnd(after)
   return end > 0 && end < secondBlockStart
 }
