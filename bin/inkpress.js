@@ -5,7 +5,9 @@ import { fileURLToPath } from 'node:url'
 
 const built = fileURLToPath(new URL('../out/main/cli.js', import.meta.url))
 if (!existsSync(built)) {
-  process.stderr.write('inkpress is not built yet: run `npm run build` in the Inkpress folder first.\n')
+  process.stderr.write(
+    'inkpress is not built yet: run `npm run build` in the Inkpress folder first.\n',
+  )
   process.exit(1)
 }
 await import(built)
