@@ -3,7 +3,7 @@ import { isDirty, useInkpress } from '../state/store'
 import { ChangeList } from './ChangeList'
 import { ConflictList } from './ConflictList'
 import { CredentialForm } from './CredentialForm'
-import { ProgressBar } from './ProgressBar'
+import { ProgressBar } from '../components/ProgressBar'
 import {
   askForToken,
   cancelPublish,
@@ -145,7 +145,9 @@ export function PublishPanel() {
             </button>
           )}
         </div>
-        {progress && <ProgressBar progress={progress} />}
+        {progress && (
+          <ProgressBar name="Publishing progress" testId="publish-progress" {...progress} />
+        )}
         {result && (
           <p
             className={`publish-result publish-result-${result.kind}`}

@@ -1,4 +1,6 @@
 import { useState, type FormEvent } from 'react'
+import { ProgressBar } from '../components/ProgressBar'
+import { TokenForm } from '../components/TokenForm'
 import { useInkpress } from '../state/store'
 import { cancelClone, saveTokenAndClone, startClone, useClone } from './clone-store'
 import { folderNameFromUrl, joinFolder } from './folder-name'
@@ -74,83 +76,22 @@ export function CloneBlogForm({ onDone }: { onDone?: () => void }) {
           </button>
         )}
       </form>
-      {progress && (cloning || progress.fraction === 1) && <CloneProgressBar {...progress} />}
+      {progress && (cloning || progress.fraction === 1) && (
+        <ProgressBar name="Cloning progress" testId="clone-progress" {...progress} />
+      )}
       {error && (
         <p className="clone-error" role="alert" data-testid="clone-error">
           {error}
         </p>
       )}
-      {askForToken && !cloning && <CloneTokenForm />}
+      {askForToken && !cloning && (
+        <TokenForm
+          testId="clone-token-form"
+          submitLabel="Save token and clone"
+          onSubmit={saveTokenAndClone}
+          intro="This repository is private: sign in with your user name and an access token."
+        />
+      )}
     </section>
-  )
-}
-
-function CloneProgressBar({ label, fraction }: { label: string; fraction: number }) {
-  const percent = Math.round(fraction * 100)
-  return (
-    <div
-      className="clone-progress"
-      role="progressbar"
-      aria-label="Cloning progress"
-      aria-valuemin={0}
-      aria-valuemax={100}
-      aria-valuenow={percent}
-      aria-valuetext={`${label} ${percent}%`}
-      data-testid="clone-progress"
-    >
-      <div className="clone-progress-track">
-        <div className="clone-progress-fill" style={{ width: `${percent}%` }} />
-      </div>
-      <span className="clone-progress-label">
-        {label} · {percent}%
-      </span>
-    </div>
-  )
-}
-
-/** The token stays in this form until it is handed to `credentials:save`. */
-function CloneTokenForm() {
-  const [username, setUsername] = useState('')
-  const [token, setToken] = useState('')
-  const submit = async (event: FormEvent) => {
-    event.preventDefault()
-    const entered = token
-    setToken('')
-    await saveTokenAndClone(username.trim(), entered)
-  }
-  return (
-    <form
-      className="clone-token-form"
-      data-testid="clone-token-form"
-      onSubmit={(event) => void submit(event)}
-    >
-      <p>This repository is private: sign in with your user name and an access token.</p>
-      <label>
-        User name
-        <input
-          name="clone-username"
-          value={username}
-          onChange={(event) => setUsername(event.target.value)}
-          autoComplete="username"
-          spellCheck={false}
-          required
-        />
-      </label>
-      <label>
-        Token
-        <input
-          name="clone-token"
-          type="password"
-          value={token}
-          onChange={(event) => setToken(event.target.value)}
-          autoComplete="off"
-          spellCheck={false}
-          required
-        />
-      </label>
-      <button type="submit" disabled={!username.trim() || !token}>
-        Save token and clone
-      </button>
-    </form>
   )
 }
