@@ -10,6 +10,7 @@ import { canStartBlock, isBlankLine } from './block-split'
 import { closedFrontMatterEnd } from './front-matter-fence'
 import { isIsolated, renderParsedBlock, type DocumentContext } from './incremental'
 import { hostileMarkdownNote, isShallowEnough } from './render-guard'
+import { patchTextEdit } from './text-patch'
 
 /** One block of a rendered document, as offsets into the text it was rendered from. */
 export interface BlockSpan {
@@ -18,6 +19,8 @@ export interface BlockSpan {
   end: number
   /** See `RenderedBlock.isolated`. */
   isolated: boolean
+  /** The block's render, when known: lets a plain text edit patch it (`text-patch.ts`). */
+  rendered?: { hast: HastRoot; elementLines: number[] }
 }
 
 /** The one block an edit changed, rendered as the full render renders it in the new text. */
@@ -73,13 +76,26 @@ export function renderSingleBlockEdit(
   // render-guard.ts). The guard's line scan starts clean at a block like this one, so the
   // block alone tells, except for its document-wide count of footnote definitions.
   if (text.includes('[^') || hostileMarkdownNote(text) !== null) return null
+  const lineDelta = countLines(text) - countLines(before.slice(span.start, span.end))
+  const patched =
+    span.rendered &&
+    patchTextEdit(
+      span.rendered.hast,
+      before.slice(span.start, span.end),
+      text,
+      change.from - span.start,
+      change.toBefore - span.start,
+      context.labels.length > 0,
+    )
+  if (patched && span.rendered)
+    return { index, hast: patched, elementLines: span.rendered.elementLines, lineDelta }
   const rendered = renderBlockText(text, isLast, context)
   if (!rendered || rendered.headingTexts.length > 0) return null
   return {
     index,
     hast: rendered.hast,
     elementLines: rendered.elementLines,
-    lineDelta: countLines(text) - countLines(before.slice(span.start, span.end)),
+    lineDelta,
   }
 }
 
@@ -185,7 +201,12 @@ function endsWithBlankLine(text: string): boolean {
 /** Block spans of a render of `text`, from the blocks' 1-based start lines. */
 export function blockSpans(
   text: string,
-  blocks: readonly { startLine: number; isolated: boolean }[],
+  blocks: readonly {
+    startLine: number
+    isolated: boolean
+    hast?: HastRoot
+    elementLines?: number[]
+  }[],
 ): BlockSpan[] {
   const spans: BlockSpan[] = []
   let line = 1
@@ -199,7 +220,9 @@ export function blockSpans(
     }
     const previous = spans.at(-1)
     if (previous) previous.end = offset
-    spans.push({ start: offset, end: text.length, isolated: block.isolated })
+    const { hast, elementLines } = block
+    const rendered = hast && elementLines ? { hast, elementLines } : undefined
+    spans.push({ start: offset, end: text.length, isolated: block.isolated, rendered })
   }
   return spans
 }
