@@ -89,12 +89,13 @@ function describe(tree: MdastRoot, lineShift: number): ParsedBlock {
   visit(tree, 'definition', (node) => {
     definitions.push(node)
   })
+  // The same goes for a footnote definition nested in another one (`[^a]:[^b]: text`).
+  visit(tree, 'footnoteDefinition', (node) => {
+    footnoteDefinitions.push(node)
+  })
   visit(tree, (node) => {
-    if (node.type === 'footnoteDefinition') {
-      // Calls inside a definition are numbered when the footnote section is built, not here.
-      footnoteDefinitions.push(node)
-      return SKIP
-    }
+    // Calls inside a definition are numbered when the footnote section is built, not here.
+    if (node.type === 'footnoteDefinition') return SKIP
     if (node.type === 'footnoteReference') footnoteCalls.push(node.identifier.toUpperCase())
     return undefined
   })

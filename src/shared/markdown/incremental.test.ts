@@ -97,6 +97,15 @@ describe('incremental rendering', () => {
     expect(after.blocks[3]?.key).toBe(before.blocks[3]?.key)
   })
 
+  it('sees a footnote definition nested in another footnote definition', () => {
+    const text = '[^1]===\n\nf]: /other\n[^n]:[^1]: note\n other [^1]\n> quoted\n'
+    const renderer = new IncrementalMarkdownRenderer()
+    renderer.render(text.replace('[^n]:[^1]: note\n', ''))
+    const html = incrementalRenderToHtml(renderer.render(text))
+    expect(html).toBe(renderMarkdownToHtml(text))
+    expect(html).toContain('id="user-content-fn-1"')
+  })
+
   it('sees a link definition inside a footnote definition', () => {
     const text = 'Uses [ref].\n\n[^1]:[ref]: /x\n The note.\n\nCites[^1].\n'
     const html = incrementalRenderToHtml(new IncrementalMarkdownRenderer().render(text))
