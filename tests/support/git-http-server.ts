@@ -2,7 +2,7 @@
  * A small smart-HTTP Git server for tests: Node's HTTP server in front of the system
  * `git http-backend` (CGI), with Basic auth and fault switches. Binds 127.0.0.1 only.
  */
-import { spawn, execFile } from 'node:child_process'
+import { spawn, execFile, type ChildProcess } from 'node:child_process'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo, Socket } from 'node:net'
 import { mkdtemp, rm, writeFile, chmod, mkdir } from 'node:fs/promises'
@@ -50,6 +50,7 @@ export async function startGitServer(options: GitServerOptions = {}): Promise<Gi
   const root = await mkdtemp(join(tmpdir(), 'inkpress-git-server-'))
   const faults: GitServerFaults = {}
   const sockets = new Set<Socket>()
+  const backends = new Set<ChildProcess>()
   let receivePackCount = 0
 
   const server = createServer((req, res) => {
@@ -121,6 +122,12 @@ export async function startGitServer(options: GitServerOptions = {}): Promise<Gi
     if (req.headers['git-protocol']) env.GIT_PROTOCOL = String(req.headers['git-protocol'])
 
     const child = spawn(GIT, ['http-backend'], { env, stdio: ['pipe', 'pipe', 'pipe'] })
+    backends.add(child)
+    child.on('close', () => backends.delete(child))
+    // A client that goes away must not leave a backend running (or spinning) behind it.
+    res.on('close', () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL')
+    })
     child.stdin.on('error', () => undefined)
     if (dropAfterBytes === undefined) {
       req.pipe(child.stdin)
@@ -206,6 +213,7 @@ export async function startGitServer(options: GitServerOptions = {}): Promise<Gi
     },
     receivePackRequests: () => receivePackCount,
     async stop() {
+      for (const backend of backends) backend.kill('SIGKILL')
       for (const socket of sockets) socket.destroy()
       await new Promise<void>((resolve) => server.close(() => resolve()))
       await rm(root, { recursive: true, force: true })
