@@ -23,11 +23,21 @@ export const MAX_DELIMITER_RUN_LENGTH = 64
 /** micromark looks every footnote call up in the list of all definitions so far. */
 export const MAX_FOOTNOTE_DEFINITIONS = 1000
 
+/**
+ * micromark's cost grows with a line's length and with the number of list items, table rows
+ * and headings; past these a post takes seconds to parse on every change. A pasted log or
+ * minified data on one line, or a generated list of thousands of items, is shown as written.
+ */
+export const MAX_LINE_LENGTH = 100_000
+export const MAX_UNITS = 4000
+
 export const TOO_DEEP_NOTE =
   'This post is nested too deeply to preview, so its text is shown as written.'
 export const TOO_MUCH_MARKUP_NOTE =
   'This post has too many unclosed brackets or emphasis markers in one paragraph to preview, so its text is shown as written.'
 export const TOO_MANY_FOOTNOTES_NOTE = `This post has more than ${MAX_FOOTNOTE_DEFINITIONS} footnotes, too many to preview, so its text is shown as written.`
+export const TOO_LONG_LINE_NOTE = `This post has a line of more than ${MAX_LINE_LENGTH.toLocaleString('en')} characters, too long to preview, so its text is shown as written.`
+export const TOO_MANY_UNITS_NOTE = `This post has more than ${MAX_UNITS.toLocaleString('en')} list items, table rows and headings, too many to preview, so its text is shown as written.`
 
 const LIST_MARKER = /^(?:[-+*]|\d{1,9}[.)])(?=[ \t]|$)/
 const THEMATIC_BREAK = /^[ \t]*(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$/
@@ -45,11 +55,14 @@ export function hostileMarkdownNote(markdown: string): string | null {
   let runs = 0
   let brackets = 0
   let footnotes = 0
+  let units = 0
   let lineStart = Math.max(0, closedFrontMatterEnd(markdown))
   while (lineStart <= markdown.length) {
     const end = nextLineEnd(markdown, lineStart)
+    if (end - lineStart > MAX_LINE_LENGTH) return TOO_LONG_LINE_NOTE
     const line = markdown.slice(lineStart, end)
     const containers = scanContainers(line, listColumns)
+    if (containers.startsUnit && ++units > MAX_UNITS) return TOO_MANY_UNITS_NOTE
     if (containers.blank || containers.startsUnit) {
       runs = 0
       brackets = 0

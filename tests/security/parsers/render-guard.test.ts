@@ -12,7 +12,11 @@ import {
   MAX_BRACKET_DEPTH,
   MAX_CONTAINER_DEPTH,
   MAX_HAST_DEPTH,
+  MAX_LINE_LENGTH,
+  MAX_UNITS,
   TOO_DEEP_NOTE,
+  TOO_LONG_LINE_NOTE,
+  TOO_MANY_UNITS_NOTE,
   TOO_MANY_FOOTNOTES_NOTE,
   TOO_MUCH_MARKUP_NOTE,
 } from '../../../src/shared/markdown/render-guard'
@@ -80,6 +84,18 @@ describe('hostile Markdown is detected before parsing', () => {
       Array.from({ length: count }, (_, i) => `[^${i}]: note`).join('\n')
     expect(hostileMarkdownNote(notes(1000))).toBeNull()
     expect(hostileMarkdownNote(notes(1001))).toBe(TOO_MANY_FOOTNOTES_NOTE)
+  })
+
+  it('caps the length of one line and the number of list items, table rows and headings', () => {
+    expect(hostileMarkdownNote('word '.repeat(MAX_LINE_LENGTH / 5))).toBeNull()
+    expect(hostileMarkdownNote('word '.repeat(MAX_LINE_LENGTH / 5) + 'x')).toBe(TOO_LONG_LINE_NOTE)
+    const items = (count: number) =>
+      Array.from({ length: count }, (_, i) => `- item ${i}`).join('\n')
+    expect(hostileMarkdownNote(items(MAX_UNITS))).toBeNull()
+    expect(hostileMarkdownNote(items(MAX_UNITS + 1))).toBe(TOO_MANY_UNITS_NOTE)
+    const html = renderMarkdownToHtml(items(MAX_UNITS + 1))
+    expect(html).toContain('too many to preview')
+    expect(html).not.toContain('<li>')
   })
 })
 
