@@ -68,7 +68,7 @@ describe('edits made by other programs', () => {
       const read = await dispatchCall(session.handlers, 'posts:read', [POST], silentLogger)
       expect(read).toMatchObject({
         ok: false,
-        error: { code: 'NOT_FOUND', message: `"${POST}" no longer exists.` },
+        error: { code: 'NOT_FOUND', message: `There is no file at "${POST}".` },
       })
     } finally {
       await session.close()

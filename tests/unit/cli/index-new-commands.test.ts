@@ -18,7 +18,7 @@ async function setup(name: string) {
   const io: CliIO = {
     stdout: (text) => out.push(text),
     stderr: (text) => err.push(text),
-    env: { XDG_CACHE_HOME: join(copy.root, 'xdg-cache'), HOME: copy.root },
+    env: { INKPRESS_DATA_DIR: join(copy.root, 'app-data'), HOME: copy.root },
     cwd: copy.root,
   }
   return { ...copy, io, out, err }

@@ -1,4 +1,3 @@
-import path from 'node:path'
 import type { Handlers } from '../../../shared/api'
 import { SITE_GENERATORS, type SiteGenerator, type SiteInfo } from '../../../shared/posts/site-info'
 import {
@@ -8,6 +7,7 @@ import {
   indexPosts,
   renamePost,
 } from '../../services/library'
+import { indexCacheDir } from '../../services/settings/app-data-dir'
 import { detectSite } from '../../services/site'
 import { saveImageForPost } from '../../services/assets/save-image'
 import type { SessionContext } from '../session-context'
@@ -27,7 +27,7 @@ const isGenerator = (value: string | undefined): value is SiteGenerator =>
 
 export function libraryHandlers(context: SessionContext): Pick<Handlers, LibraryCalls> {
   const root = () => context.requireRepository().root
-  const cacheDir = path.join(context.appDataDir, 'cache')
+  const cacheDir = indexCacheDir(context.appDataDir)
 
   /** Detection honours the writer's per-repository override from settings. */
   const site = async (): Promise<SiteInfo> => {

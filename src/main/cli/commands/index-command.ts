@@ -4,7 +4,8 @@ import { detectSite } from '../../services/site'
 import { parseCommandArgs } from '../parse-command-args'
 import type { CliCommand, CliIO } from '../command'
 import { repoArgument } from './cli-support'
-import { defaultCacheDir, generatorOption } from './library-cli-support'
+import { defaultAppDataDir, indexCacheDir } from '../../services/settings/app-data-dir'
+import { generatorOption } from './library-cli-support'
 
 const USAGE = 'inkpress index <repo> [--json] [--generator hugo|jekyll|astro|hexo|eleventy|plain]'
 
@@ -20,7 +21,10 @@ export const indexCommand: CliCommand = {
     )
     const repo = repoArgument(parsed.positionals, io)
     const site = await detectSite(repo, { generator: generatorOption(parsed.values.generator) })
-    const posts = await indexPosts(repo, { site, cacheDir: defaultCacheDir(io) })
+    const posts = await indexPosts(repo, {
+      site,
+      cacheDir: indexCacheDir(defaultAppDataDir(io.env)),
+    })
     io.stdout(parsed.values.json ? JSON.stringify(posts, null, 2) : table(posts))
     return 0
   },

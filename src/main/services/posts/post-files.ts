@@ -14,30 +14,37 @@ const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })
 
 export async function readPostFile(repoRoot: string, relativePath: string): Promise<PostDocument> {
   const absolute = await resolveInsideRepository(repoRoot, relativePath)
+  const { text, bytes, modifiedMs } = await readTextFile(absolute, relativePath)
+  return { path: relativePath, text, version: contentVersion(bytes), modifiedMs }
+}
+
+/**
+ * Reads a Markdown file as text, refusing folders, files over 20 MB, binary files and invalid
+ * UTF-8 with a readable error; `shownAs` is how the file is named in messages.
+ */
+export async function readTextFile(
+  absolute: string,
+  shownAs: string,
+): Promise<{ text: string; bytes: Buffer; modifiedMs: number }> {
   let bytes: Buffer
   let modifiedMs: number
   try {
     const info = await stat(absolute)
     if (info.isDirectory())
-      throw new AppFailure('READ_FAILED', `"${relativePath}" is a folder, not a post.`)
+      throw new AppFailure('READ_FAILED', `"${shownAs}" is a folder, not a post.`)
     if (info.size > MAX_POST_BYTES) {
       throw new AppFailure(
         'TOO_LARGE',
-        `"${relativePath}" is ${(info.size / 1048576).toFixed(1)} MB; Inkpress opens posts up to 20 MB.`,
+        `"${shownAs}" is ${(info.size / 1048576).toFixed(1)} MB; Inkpress opens posts up to 20 MB.`,
       )
     }
     bytes = await readFile(absolute)
     modifiedMs = info.mtimeMs
   } catch (error) {
     if (error instanceof AppFailure) throw error
-    throw describeReadError(relativePath, error)
+    throw describeReadError(shownAs, error)
   }
-  return {
-    path: relativePath,
-    text: decodeText(relativePath, bytes),
-    version: contentVersion(bytes),
-    modifiedMs,
-  }
+  return { text: decodeText(shownAs, bytes), bytes, modifiedMs }
 }
 
 /** Binary files and invalid UTF-8 are refused rather than shown mangled and saved back corrupted. */
@@ -60,7 +67,8 @@ function decodeText(relativePath: string, bytes: Buffer): string {
 
 export function describeReadError(relativePath: string, error: unknown): AppFailure {
   const code = (error as NodeJS.ErrnoException).code
-  if (code === 'ENOENT') return new AppFailure('NOT_FOUND', `"${relativePath}" no longer exists.`)
+  if (code === 'ENOENT')
+    return new AppFailure('NOT_FOUND', `There is no file at "${relativePath}".`)
   if (code === 'EACCES' || code === 'EPERM') {
     return new AppFailure(
       'PERMISSION_DENIED',

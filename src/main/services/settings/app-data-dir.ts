@@ -12,3 +12,6 @@ export function defaultAppDataDir(env: Record<string, string | undefined> = proc
     return path.join(os.homedir(), 'Library', 'Application Support', 'Inkpress')
   return path.join(env.XDG_CONFIG_HOME ?? path.join(os.homedir(), '.config'), 'inkpress')
 }
+
+/** The posts index cache: in the app-data folder, shared by the app and the CLI, never in a repository. */
+export const indexCacheDir = (appDataDir: string): string => path.join(appDataDir, 'cache')
