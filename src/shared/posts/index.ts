@@ -2,6 +2,7 @@ export { summarizePost, type PostSummary } from './post'
 export { slugify } from './slug'
 export {
   DEFAULT_SUMMARY_LENGTH,
+  isSiteGenerator,
   SITE_GENERATORS,
   type SiteGenerator,
   type SiteInfo,

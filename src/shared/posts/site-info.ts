@@ -2,6 +2,9 @@ export const SITE_GENERATORS = ['hugo', 'jekyll', 'astro', 'hexo', 'eleventy', '
 
 export type SiteGenerator = (typeof SITE_GENERATORS)[number]
 
+export const isSiteGenerator = (value: unknown): value is SiteGenerator =>
+  (SITE_GENERATORS as readonly unknown[]).includes(value)
+
 /** What Inkpress learned about a repository's static site. */
 export interface SiteInfo {
   generator: SiteGenerator

@@ -1,5 +1,5 @@
 import type { Handlers } from '../../../shared/api'
-import { SITE_GENERATORS, type SiteGenerator, type SiteInfo } from '../../../shared/posts/site-info'
+import { isSiteGenerator, type SiteInfo } from '../../../shared/posts/site-info'
 import {
   createPost,
   deletePost,
@@ -22,9 +22,6 @@ type LibraryCalls =
   | 'posts:delete'
   | 'assets:saveImage'
 
-const isGenerator = (value: string | undefined): value is SiteGenerator =>
-  (SITE_GENERATORS as readonly string[]).includes(value ?? '')
-
 export function libraryHandlers(context: SessionContext): Pick<Handlers, LibraryCalls> {
   const root = () => context.requireRepository().root
   const cacheDir = indexCacheDir(context.appDataDir)
@@ -32,7 +29,7 @@ export function libraryHandlers(context: SessionContext): Pick<Handlers, Library
   /** Detection honours the writer's per-repository override from settings. */
   const site = async (): Promise<SiteInfo> => {
     const override = (await context.settings.read()).generatorOverrides[root()]
-    return detectSite(root(), isGenerator(override) ? { generator: override } : {})
+    return detectSite(root(), isSiteGenerator(override) ? { generator: override } : {})
   }
 
   return {
