@@ -12,6 +12,8 @@ export interface KeystrokeResult {
   answeredBeforeFrame: boolean
   /** Whether the preview showed the keystroke before the keystroke's first frame was rendered. */
   previewInFirstFrame: boolean
+  /** The key event's time stamp → its first listener running (queueing before the input task). */
+  dispatchDelayMs: number
 }
 
 export interface PreviewBenchApi {
@@ -23,6 +25,9 @@ export interface PreviewBenchApi {
   /** 1-based source line at the top of the editor's / the preview's visible area. */
   editorTopLine(): number
   previewTopLine(): number
+  /** The remark pipeline alone (text → hast), without putting the result in the page. */
+  naivePipelineOnlyMs(times: number): number[]
+  /** The remark pipeline and React, text → preview DOM, for the whole post. */
   naiveFullRenderMs(times: number): number[]
   markdownItFullRenderMs(times: number): number[]
 }
