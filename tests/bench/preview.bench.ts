@@ -16,6 +16,13 @@ import { startBenchPage, type BenchPage } from './preview-page/serve-page'
 const KEYSTROKES = 80
 const TRACED_KEYSTROKES = 100
 const TYPING_INTERVAL_MS = 40
+/**
+ * A writer's keystrokes land anywhere in a 60 Hz refresh period; a fixed pause would keep them
+ * at one spot of it. Spread them evenly over the period instead (deterministically).
+ */
+const REFRESH_PERIOD_MS = 1000 / 60
+const phaseJitterMs = (keystroke: number) =>
+  (keystroke * 0.618 * REFRESH_PERIOD_MS) % REFRESH_PERIOD_MS
 const FULL_RENDER_RUNS = 5
 const MARKDOWN_IT_RUNS = 20
 const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((file) => existsSync(file))
@@ -68,7 +75,7 @@ async function typeAndMeasure(
     beforeFrame.push(result.answeredBeforeFrame ? 1 : 0)
     inFirstFrame.push(result.previewInFirstFrame ? 1 : 0)
     dispatchDelay.push(result.dispatchDelayMs)
-    await page.waitForTimeout(TYPING_INTERVAL_MS)
+    await page.waitForTimeout(TYPING_INTERVAL_MS + phaseJitterMs(typed))
   }
   return {
     preview,
