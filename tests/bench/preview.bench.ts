@@ -46,6 +46,8 @@ type Series =
   | 'beforeFrame'
   | 'inFirstFrame'
   | 'dispatchDelay'
+  | 'toEditorChange'
+  | 'editorChangeToPreview'
 
 async function typeAndMeasure(
   page: Page,
@@ -60,6 +62,8 @@ async function typeAndMeasure(
   const beforeFrame: number[] = []
   const inFirstFrame: number[] = []
   const dispatchDelay: number[] = []
+  const toEditorChange: number[] = []
+  const editorChangeToPreview: number[] = []
   for (let typed = 1; typed <= keystrokes; typed++) {
     await page.evaluate(([l, expected]) => window.inkpressBench.expectKeystroke(l, expected), [
       line,
@@ -75,6 +79,8 @@ async function typeAndMeasure(
     beforeFrame.push(result.answeredBeforeFrame ? 1 : 0)
     inFirstFrame.push(result.previewInFirstFrame ? 1 : 0)
     dispatchDelay.push(result.dispatchDelayMs)
+    toEditorChange.push(result.toEditorChangeMs)
+    editorChangeToPreview.push(result.editorChangeToPreviewMs)
     await page.waitForTimeout(TYPING_INTERVAL_MS + phaseJitterMs(typed))
   }
   return {
@@ -86,6 +92,8 @@ async function typeAndMeasure(
     beforeFrame,
     inFirstFrame,
     dispatchDelay,
+    toEditorChange,
+    editorChangeToPreview,
   }
 }
 
@@ -185,6 +193,11 @@ export default async function (): Promise<Record<string, unknown>> {
     return {
       'preview.postBytes': postBytes,
       'preview.keystrokeToPreviewMs': p50p95(preview),
+      // The keystroke figure is the browser and CodeMirror (up to the editor's change) plus the
+      // preview's own share; the editor alone is measured the same way without any preview.
+      'editor.keystrokeToChangeMs': p50p95(typed.toEditorChange),
+      'editor.keystrokeToChangeMsWithoutPreview': p50p95(editorAlone.toEditorChange),
+      'preview.editorChangeToPreviewMs': p50p95(typed.editorChangeToPreview),
       'editor.keystrokeToFrameMs': p50p99(toFrame),
       'editor.keystrokeToFrameAt60HzMs': p50p99(frame),
       'editor.keystrokeToFrameAt60HzMsWithoutPreview': p50p99(editorAlone.frame),

@@ -2,6 +2,10 @@
 export interface KeystrokeResult {
   previewMs: number
   frameMs: number
+  /** Keystroke → the editor handing the new text to the page (CodeMirror's update listener). */
+  toEditorChangeMs: number
+  /** That hand-over → the preview showing the keystroke: the preview's own share. */
+  editorChangeToPreviewMs: number
   /** Keystroke → text posted to the preview worker. */
   toWorkerMs: number
   /** Posted → worker's answer received. */

@@ -24,6 +24,8 @@ const previewOn = !query.has('nopreview') && !emptyPage
 
 /** When the preview last posted text to its worker and last heard back (for the breakdown). */
 const workerTimeline = { posted: 0, answered: 0, renderMs: 0 }
+/** When the editor last handed its text to the page (CodeMirror's update listener). */
+const editorTimeline = { changed: 0 }
 /** Called after each worker answer has been recorded. */
 const answerListeners = new Set<() => void>()
 
@@ -72,7 +74,10 @@ function EditorAndPreview(): React.JSX.Element {
         ref={sync.editorRef}
         docKey="bench"
         initialText={post}
-        onChange={setText}
+        onChange={(next) => {
+          editorTimeline.changed = performance.now()
+          setText(next)
+        }}
         onSave={() => undefined}
         onTopLine={sync.onEditorTopLine}
       />
@@ -173,6 +178,8 @@ const bench: PreviewBenchApi = {
               previewMs,
               frameMs,
               toWorkerMs: workerTimeline.posted - start,
+              toEditorChangeMs: editorTimeline.changed - start,
+              editorChangeToPreviewMs: root ? previewAt - editorTimeline.changed : 0,
               workerMs: workerTimeline.answered - workerTimeline.posted,
               workerRenderMs: workerTimeline.renderMs,
               answeredBeforeFrame: workerTimeline.answered < frameStart,
