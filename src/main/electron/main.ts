@@ -10,7 +10,7 @@ import { handleAssetProtocol, registerAssetSchemeAsPrivileged } from './asset-pr
 import { registerIpcHandlers } from './ipc'
 import { safeStorageEncryptor } from './safe-storage-encryptor'
 import { installApplicationMenu } from './menu'
-import { applySessionSecurity, createMainWindow } from './window'
+import { applySessionSecurity, configureSpellchecker, createMainWindow } from './window'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 const paths = appPaths()
@@ -52,6 +52,7 @@ const session = createSession({
 async function start(): Promise<void> {
   await app.whenReady()
   applySessionSecurity()
+  configureSpellchecker(app.getLocale())
   handleAssetProtocol(async () => (await session.handlers['repo:current']())?.root ?? null)
   registerIpcHandlers(
     session,

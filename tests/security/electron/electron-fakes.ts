@@ -8,6 +8,14 @@ export class RecordingContents extends EventEmitter {
   static nextId = 1
   readonly id = RecordingContents.nextId++
   windowOpenHandler: ((details: { url: string }) => { action: 'deny' }) | null = null
+  readonly replacedMisspellings: string[] = []
+  readonly session = {
+    dictionary: [] as string[],
+    addWordToSpellCheckerDictionary(word: string): boolean {
+      this.dictionary.push(word)
+      return true
+    },
+  }
   constructor(public url: string) {
     super()
   }
@@ -16,6 +24,9 @@ export class RecordingContents extends EventEmitter {
   }
   setWindowOpenHandler(handler: (details: { url: string }) => { action: 'deny' }): void {
     this.windowOpenHandler = handler
+  }
+  replaceMisspelling(word: string): void {
+    this.replacedMisspellings.push(word)
   }
   /** Fires a preventable event like Electron does and says whether a listener prevented it. */
   attempt(event: 'will-navigate' | 'will-redirect' | 'will-attach-webview', url?: string): boolean {
@@ -30,6 +41,11 @@ export class RecordingSession {
     ((contents: unknown, permission: string, callback: (granted: boolean) => void) => void) | null =
     null
   checkHandler: ((contents: unknown, permission: string) => boolean) | null = null
+  availableSpellCheckerLanguages: string[] = []
+  spellCheckerLanguages: string[] | null = null
+  setSpellCheckerLanguages(languages: string[]): void {
+    this.spellCheckerLanguages = languages
+  }
   headersListener:
     | ((
         details: { responseHeaders?: Record<string, string[]> },

@@ -22,6 +22,8 @@ const electron = vi.hoisted(() => ({
   fetched: [] as string[],
   defaultSession: null as unknown,
   makeContents: null as null | (() => unknown),
+  poppedMenus: [] as Array<Array<Record<string, unknown>>>,
+  clipboard: [] as string[],
 }))
 
 vi.mock('electron', () => ({
@@ -40,6 +42,12 @@ vi.mock('electron', () => ({
     },
   },
   shell: { openExternal: async (url: string) => void electron.openedExternally.push(url) },
+  Menu: {
+    buildFromTemplate: (template: Array<Record<string, unknown>>) => ({
+      popup: () => void electron.poppedMenus.push(template),
+    }),
+  },
+  clipboard: { writeText: (text: string) => void electron.clipboard.push(text) },
   ipcMain: {
     handle: (name: string, handler: (...args: unknown[]) => unknown) =>
       electron.ipcHandlers.set(name, handler),
@@ -66,11 +74,29 @@ vi.mock('electron', () => ({
 
 const RENDERER = 'file:///opt/inkpress/out/renderer/index.html'
 
+const EMPTY_CONTEXT = {
+  misspelledWord: '',
+  dictionarySuggestions: [],
+  isEditable: false,
+  selectionText: '',
+  linkURL: '',
+  editFlags: {
+    canUndo: false,
+    canRedo: false,
+    canCut: false,
+    canCopy: false,
+    canPaste: false,
+    canSelectAll: false,
+  },
+}
+
 beforeEach(() => {
   electron.windows.length = 0
   electron.ipcHandlers.clear()
   electron.openedExternally.length = 0
   electron.fetched.length = 0
+  electron.poppedMenus.length = 0
+  electron.clipboard.length = 0
   electron.makeContents = () => new RecordingContents(RENDERER)
 })
 
@@ -90,6 +116,43 @@ describe('window.ts applies the policy to the real window and session', () => {
       action: 'deny',
     })
     expect(electron.openedExternally).toEqual(['https://example.com/'])
+  })
+
+  it('gives the window a right-click menu that corrects spelling and opens only safe links', async () => {
+    const { createMainWindow } = await import('../../../src/main/electron/window')
+    createMainWindow({ preloadPath: '/app/preload.cjs', iconPath: '/app/icon.png' })
+    const contents = electron.windows[0]!.webContents as RecordingContents
+    const rightClick = (params: Record<string, unknown>) =>
+      contents.emit('context-menu', {}, { ...EMPTY_CONTEXT, ...params })
+    const clickItem = (label: string) => {
+      const item = electron.poppedMenus.at(-1)?.find((candidate) => candidate.label === label)
+      ;(item?.click as () => void)()
+    }
+
+    rightClick({ isEditable: true, misspelledWord: 'teh', dictionarySuggestions: ['the'] })
+    clickItem('the')
+    clickItem('Add “teh” to Dictionary')
+    expect(contents.replacedMisspellings).toEqual(['the'])
+    expect(contents.session.dictionary).toEqual(['teh'])
+
+    rightClick({ linkURL: 'https://example.com/post' })
+    clickItem('Open Link in Browser')
+    clickItem('Copy Link Address')
+    expect(electron.openedExternally).toEqual(['https://example.com/post'])
+    expect(electron.clipboard).toEqual(['https://example.com/post'])
+
+    const menusSoFar = electron.poppedMenus.length
+    rightClick({ linkURL: 'javascript:alert(1)' })
+    expect(electron.poppedMenus).toHaveLength(menusSoFar)
+  })
+
+  it('spellchecks in the system language where a dictionary exists', async () => {
+    const session = new RecordingSession()
+    session.availableSpellCheckerLanguages = ['de-DE', 'en-US']
+    electron.defaultSession = session
+    const { configureSpellchecker } = await import('../../../src/main/electron/window')
+    configureSpellchecker('de-AT')
+    expect(session.spellCheckerLanguages).toEqual(process.platform === 'darwin' ? null : ['de-DE'])
   })
 
   it('sets the permission handlers and the CSP on the default session', async () => {
