@@ -202,16 +202,19 @@ function describeOutcome(outcome: PublishOutcome, upstream: string | undefined):
       : outcome.integrated === 'replayed'
         ? ' Your commits were replayed on top of the newer ones from the server.'
         : ''
+  const combined = outcome.merged?.length
+    ? ` Your edits and the server's were combined in ${outcome.merged.join(', ')}.`
+    : ''
   const what = outcome.message ? `“${outcome.message.trim()}”` : 'Your waiting commits'
   if (outcome.pushed) {
     return {
       kind: 'success',
-      text: `Published: ${what} pushed to ${upstream ?? 'the server'} (${outcome.headOid.slice(0, 7)}).${brought}${outcome.via ? ` ${outcome.via}.` : ''}`,
+      text: `Published: ${what} pushed to ${upstream ?? 'the server'} (${outcome.headOid.slice(0, 7)}).${brought}${combined}${outcome.via ? ` ${outcome.via}.` : ''}`,
     }
   }
   return {
     kind: 'success',
-    text: `Up to date: the server already has ${outcome.message ? 'this commit' : 'your commits'}.${brought}`,
+    text: `Up to date: the server already has ${outcome.message ? 'this commit' : 'your commits'}.${brought}${combined}`,
   }
 }
 

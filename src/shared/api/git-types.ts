@@ -32,6 +32,8 @@ export interface PublishOutcome {
   message?: string
   /** How the server's newer commits were brought in. */
   integrated: 'none' | 'fast-forward' | 'replayed'
+  /** Posts whose edits here and on the server were combined line by line while replaying. */
+  merged?: string[]
   pushed: boolean
   /** How the push went out when not through Inkpress's own HTTPS client, e.g. "Pushed with the system git over SSH". */
   via?: string

@@ -32,6 +32,9 @@ export const publishCommand: CliCommand = {
             : 'Placed your commits after the newer commits from the server.',
         )
       }
+      if (result.merged) {
+        io.stdout(`Combined your edits with the server's in: ${result.merged.join(', ')}.`)
+      }
       io.stdout(
         result.pushed
           ? `Published ${result.headOid.slice(0, 7)}.`

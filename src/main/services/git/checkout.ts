@@ -1,7 +1,8 @@
 import git from 'isomorphic-git'
-import { chmod, mkdir, rm, writeFile } from 'node:fs/promises'
+import { chmod, mkdir, rm } from 'node:fs/promises'
 import path from 'node:path'
 import { AppFailure } from '../../../shared/result'
+import { writeFileAtomically } from '../files/atomic-write'
 import type { RepoContext } from './repo-queue'
 import { diffTrees, treeOfCommit, type FileEntry } from './trees'
 import { hashWorkingFile } from './working-tree'
@@ -23,7 +24,8 @@ async function writeWorkingFile(
   const absolute = path.join(ctx.dir, filepath)
   const { blob } = await git.readBlob({ ...ctx, oid: entry.oid })
   await mkdir(path.dirname(absolute), { recursive: true })
-  await writeFile(absolute, blob)
+  // The editor may have this post open: it must never read a half-written file.
+  await writeFileAtomically(absolute, blob)
   if (entry.mode === '100755') await chmod(absolute, 0o755)
 }
 

@@ -9,6 +9,8 @@ import { replayOnto } from './replay'
 export interface Integration {
   integrated: 'none' | 'fast-forward' | 'replayed'
   headOid: string
+  /** Files whose edits here and on the server were combined line by line. */
+  merged?: string[]
 }
 
 function recoveryRefName(): string {
@@ -70,5 +72,5 @@ export async function checkoutAfterIntegration(
     )
   }
   await moveBranch(ctx, branch, localOid, replay.tip)
-  return done({ integrated: 'replayed', headOid: replay.tip })
+  return done({ integrated: 'replayed', headOid: replay.tip, merged: replay.merged })
 }

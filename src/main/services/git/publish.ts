@@ -165,6 +165,7 @@ export function publish(repoRoot: string, options: PublishOptions = {}): Promise
       return {
         ...commitInfo(commit),
         integrated: integration.integrated,
+        ...mergedFiles(integration.merged),
         pushed: false,
         headOid,
         files,
@@ -178,12 +179,17 @@ export function publish(repoRoot: string, options: PublishOptions = {}): Promise
     return {
       ...commitInfo(commit),
       integrated: integration.integrated,
+      ...mergedFiles(integration.merged),
       pushed: true,
       headOid,
       files,
       ...(transport.via ? { via: transport.via } : {}),
     }
   })
+}
+
+function mergedFiles(merged: string[] | undefined): { merged?: string[] } {
+  return merged && merged.length > 0 ? { merged } : {}
 }
 
 function commitInfo(commit: { oid: string; message: string } | undefined): {
