@@ -189,6 +189,43 @@ withRemote(
 )
 
 withRemote(
+  'edits to different lines of the same post, here and on the server, are combined on publish',
+  async ({ app, remote }) => {
+    const { page, repo } = app
+    await saveToken(app, remote)
+    const elsewhere = await mkdtemp(path.join(os.tmpdir(), 'inkpress-elsewhere-'))
+    try {
+      await pushFromElsewhere(remote, path.join(elsewhere, 'clone'), async (git) => {
+        const file = path.join(elsewhere, 'clone', POST)
+        const text = await readFile(file, 'utf8')
+        await writeFile(file, text.replace('## A section', '## A section, renamed elsewhere'))
+        await git('commit', '-q', '-am', 'Rename the section elsewhere')
+      })
+      await openPostInApp(page, POST)
+      const mine = (await readFile(path.join(repo.dir, POST), 'utf8')).replace(
+        'Hello from the first post.',
+        'Hello from this laptop.',
+      )
+      await writeFile(path.join(repo.dir, POST), mine)
+      await expect(page.locator('.cm-content')).toContainText('Hello from this laptop.')
+
+      await page.getByTestId('open-publish').click()
+      await page.getByTestId('publish-button').click()
+      await expect(publishResult(page)).toHaveAttribute('data-kind', 'success')
+      await expect(publishResult(page)).toContainText(`combined in ${POST}`)
+
+      const both = mine.replace('## A section', '## A section, renamed elsewhere')
+      expect(remote.git('show', `main:${POST}`)).toBe(both)
+      expect(await readFile(path.join(repo.dir, POST), 'utf8')).toBe(both)
+      await expect(page.locator('.cm-content')).toContainText('A section, renamed elsewhere')
+      await expect(page.locator('.cm-content')).toContainText('Hello from this laptop.')
+    } finally {
+      await rm(elsewhere, { recursive: true, force: true })
+    }
+  },
+)
+
+withRemote(
   'a conflict lists the post with both sides; settling it enables Publish and loses neither side',
   async ({ app, remote }) => {
     const { page, repo } = app

@@ -1,7 +1,20 @@
 import { hasConflictMarkers } from '../../shared/conflict-markers'
+import { threeWayMerge } from '../../shared/text-merge'
+import type { ConflictVersions } from '../../shared/api/git-types'
 import { openPost, replaceBuffer, savePost, useInkpress } from '../state/store'
 import { mergeWithMarkers } from './line-diff'
 import { reportProblem, resolveWithEditedText, setEditing, usePublish } from './publish-store'
+
+/**
+ * Where to start merging by hand: with the text both started from, only the lines both sides
+ * changed are left between markers; without it (a post new on both sides), every difference.
+ */
+function startingText({ base, mine, theirs }: ConflictVersions): string {
+  if (base !== undefined && mine !== undefined && theirs !== undefined) {
+    return threeWayMerge(base, mine, theirs).text
+  }
+  return mergeWithMarkers(mine ?? '', theirs ?? '')
+}
 
 /**
  * "Edit": opens the post and puts both versions, merged with markers, into the editor as an
@@ -12,7 +25,7 @@ export async function startEditing(path: string): Promise<void> {
   if (!versions) return
   await openPost(path)
   if (useInkpress.getState().post?.path !== path) return // the writer kept other unsaved edits
-  replaceBuffer(mergeWithMarkers(versions.mine ?? '', versions.theirs ?? ''))
+  replaceBuffer(startingText(versions))
   setEditing(path)
 }
 

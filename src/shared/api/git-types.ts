@@ -56,6 +56,8 @@ export interface ConflictVersions {
   mine?: string
   /** The server's text (undefined when it was deleted there). */
   theirs?: string
+  /** The text both started from (undefined when the post is new on both sides). */
+  base?: string
 }
 
 export interface CredentialStatus {

@@ -310,6 +310,7 @@ describe('publish when the server is ahead', () => {
     const versions = await conflictVersions(dir, 'posts/hello.md')
     expect(versions.mine).toContain('Laptop words.')
     expect(versions.theirs).toContain('Desktop words.')
+    expect(versions.base).toContain('First post.')
 
     expect(await resolveConflict(dir, 'posts/hello.md', 'mine')).toEqual({ remaining: [] })
     const result = await publish(dir, { credentials })

@@ -1,6 +1,7 @@
 import git from 'isomorphic-git'
 import { readFile, rm } from 'node:fs/promises'
 import path from 'node:path'
+import type { ConflictVersions } from '../../../shared/api/git-types'
 import { AppFailure } from '../../../shared/result'
 import { writeFileAtomically } from '../files/atomic-write'
 import {
@@ -9,6 +10,7 @@ import {
   writeConflictState,
   type ConflictState,
 } from './conflict-state'
+import { compareHistories } from './commit-graph'
 import { runInRepoQueue, type RepoContext } from './repo-queue'
 import { normalizeRepoPath } from './status'
 import { fileInTree, treeOfCommit, type FileEntry } from './trees'
@@ -37,24 +39,21 @@ async function blobText(ctx: RepoContext, entry: FileEntry | null): Promise<stri
   return Buffer.from(blob).toString('utf8')
 }
 
-export interface ConflictVersions {
-  path: string
-  /** The writer's text (undefined when they deleted the post). */
-  mine?: string
-  /** The server's text (undefined when it was deleted there). */
-  theirs?: string
-}
-
-/** Both versions of a conflicting post, for the writer to compare. */
+/** Both versions of a conflicting post, and the one they both started from. */
 export function conflictVersions(repoRoot: string, filepath: string): Promise<ConflictVersions> {
   return runInRepoQueue(repoRoot, async (ctx) => {
     const normalized = normalizeRepoPath(filepath)
     const state = await requireConflict(ctx, normalized)
     const mine = await readFile(path.join(ctx.dir, normalized), 'utf8').catch(() => undefined)
+    const { mergeBase } = await compareHistories(ctx, state.localOid, state.remoteOid)
+    const base = mergeBase
+      ? await blobText(ctx, await fileInTree(ctx, await treeOfCommit(ctx, mergeBase), normalized))
+      : undefined
     return {
       path: normalized,
       mine,
       theirs: await blobText(ctx, await theirsEntry(ctx, state, normalized)),
+      ...(base === undefined ? {} : { base }),
     }
   })
 }

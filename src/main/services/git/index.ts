@@ -1,12 +1,8 @@
 /** Git for Inkpress: isomorphic-git in the main process, one queue per repository. */
 export { getStatus, diffFile, type RepoStatus, type FileDiff } from './status'
 export { publish, type PublishOptions, type PublishResult } from './publish'
-export {
-  resolveConflict,
-  conflictVersions,
-  type Resolution,
-  type ConflictVersions,
-} from './conflicts'
+export { resolveConflict, conflictVersions, type Resolution } from './conflicts'
+export type { ConflictVersions } from '../../../shared/api/git-types'
 export { postHistory, readFileAtCommit, type HistoryEntry } from './history'
 export { initRepository, cloneRepository } from './repository'
 export { isSshUrl, httpsEquivalent } from './remote-url'

@@ -1,7 +1,7 @@
 import git from 'isomorphic-git'
 import { compareHistories } from './commit-graph'
 import type { ConflictState } from './conflict-state'
-import { mergeLines, mergeableText } from './line-merge'
+import { mergeLines, mergeableText } from '../../../shared/text-merge'
 import type { RepoContext } from './repo-queue'
 import {
   applyTreeChanges,

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { mergeLines, mergeableText } from '../../../src/main/services/git/line-merge'
+import { mergeLines, mergeableText, threeWayMerge } from '../../../src/shared/text-merge'
 
 const execFileAsync = promisify(execFile)
 
@@ -88,6 +88,25 @@ describe('mergeLines', () => {
     // Both outcomes are exercised.
     expect(clean).toBeGreaterThan(50)
     expect(clean).toBeLessThan(240)
+  })
+})
+
+describe('threeWayMerge', () => {
+  it('takes every one-sided edit and marks only the lines both sides changed', () => {
+    const base = 'title\n\nopening\n\nmiddle\n\nclosing'
+    const mine = 'title, mine\n\nopening\n\nmiddle, mine\n\nclosing'
+    const theirs = 'title\n\nopening, theirs\n\nmiddle, theirs\n\nclosing'
+    expect(threeWayMerge(base, mine, theirs)).toEqual({
+      text:
+        'title, mine\n\nopening, theirs\n\n' +
+        '<<<<<<< mine\nmiddle, mine\n=======\nmiddle, theirs\n>>>>>>> theirs\n\nclosing',
+      conflicts: 1,
+    })
+  })
+
+  it('puts markers on lines of their own when a conflict reaches a last line without a break', () => {
+    const merged = threeWayMerge('a\nend', 'a\nmine', 'a\ntheirs')
+    expect(merged.text).toBe('a\n<<<<<<< mine\nmine\n=======\ntheirs\n>>>>>>> theirs\n')
   })
 })
 
