@@ -79,3 +79,45 @@ test('asks before replacing unsaved edits with a version changed on disk, and lo
   await expect(page.getByTestId('save-state')).toHaveText('Saved')
   expect(await readFile(path.join(repo.dir, POST), 'utf8')).toContain('My unsaved words.')
 })
+
+test('a save updates the post list from the saved text; only changes from elsewhere index the site again', async ({
+  app,
+}) => {
+  const { page, repo } = app
+  await openPostInApp(page, POST)
+  const calls: string[] = []
+  page.on('request', (request) => {
+    const name = /\/api\/call\/([^?]+)/.exec(request.url())?.[1]
+    if (name) calls.push(decodeURIComponent(name))
+  })
+  const firstItem = page.locator(`[data-testid="post-item"][data-path="${POST}"]`)
+  await expect(firstItem).toContainText('First post')
+
+  // Rename the post in its front matter: line 2 is `title: "First post"`.
+  await page.locator('.cm-content').click()
+  await page.keyboard.press('Control+Home')
+  await page.keyboard.press('ArrowDown')
+  await page.keyboard.press('End')
+  await page.keyboard.press('ArrowLeft')
+  await page.keyboard.type(', renamed')
+  // The watcher reports our own save; the app reads the file to tell it from an outside edit.
+  const echo = page.waitForResponse((response) => response.url().includes('posts%3Aread'))
+  await page.keyboard.press('Control+s')
+  await expect(page.getByTestId('save-state')).toHaveText('Saved')
+  await expect(firstItem).toContainText('First post, renamed')
+  await echo
+  await page.waitForTimeout(200)
+  expect(calls).toContain('posts:save')
+  expect(calls).not.toContain('posts:list')
+
+  const second = 'content/posts/second-post.md'
+  const secondText = await readFile(path.join(repo.dir, second), 'utf8')
+  await writeFile(
+    path.join(repo.dir, second),
+    secondText.replace('title: "Second post"', 'title: "Second post, edited elsewhere"'),
+  )
+  await expect(page.locator(`[data-testid="post-item"][data-path="${second}"]`)).toContainText(
+    'Second post, edited elsewhere',
+  )
+  expect(calls).toContain('posts:list')
+})

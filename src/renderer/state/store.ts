@@ -1,7 +1,12 @@
 import { create } from 'zustand'
 import type { AppInfo, JournalEntry, PostDocument, RepositoryInfo } from '../../shared/api'
 import { hasConflictMarkers } from '../../shared/conflict-markers'
-import type { PostSummary, SiteInfo } from '../../shared/posts'
+import {
+  summarizePost,
+  withSavedSummary,
+  type PostSummary,
+  type SiteInfo,
+} from '../../shared/posts'
 import type { AppError, Result } from '../../shared/result'
 import type { Transport } from '../api/transport'
 import { AUTOSAVE_DELAY_MS, JOURNAL_DELAY_MS, PauseScheduler } from './buffer-safety'
@@ -217,11 +222,15 @@ export async function savePost(
     return false
   }
   // The buffer may have changed while saving: only what was written becomes "saved".
+  // The list is updated from the same text here, so the watcher's echo of this save does not
+  // make the whole site be indexed again (see onFilesChanged).
+  const site = get().site
   set((state) => ({
     post:
       state.post && state.post.path === post.path
         ? { ...state.post, savedText: text, version: saved.value.version }
         : state.post,
+    posts: site ? withSavedSummary(state.posts, summarizePost(post.path, text, site)) : state.posts,
     externalChange: null,
   }))
   if (isDirty(get().post)) autosaveScheduler.poke()
@@ -230,15 +239,20 @@ export async function savePost(
 }
 
 async function onFilesChanged(paths: string[]): Promise<void> {
-  void refreshPosts()
   const post = get().post
-  if (post && paths.includes(post.path)) await noticeExternalChange(post.path)
+  const onlyOpenPost = post !== null && paths.length === 1 && paths[0] === post.path
+  if (!onlyOpenPost) void refreshPosts()
+  if (!post || !paths.includes(post.path)) return
+  const asSaved = await noticeExternalChange(post.path)
+  // Our own save: the list already shows it. Anything else changed the file on disk.
+  if (onlyOpenPost && !asSaved) void refreshPosts()
 }
 
-async function noticeExternalChange(path: string): Promise<void> {
+/** Reacts to the open post changing on disk; true when the disk holds what we last saved. */
+async function noticeExternalChange(path: string): Promise<boolean> {
   const result = await api()['posts:read'](path)
   const post = get().post
-  if (!post || post.path !== path) return
+  if (!post || post.path !== path) return false
   if (!result.ok) {
     if (result.error.code === 'NOT_FOUND') {
       set({
@@ -246,11 +260,12 @@ async function noticeExternalChange(path: string): Promise<void> {
         post: { ...post, version: null },
       })
     }
-    return
+    return false
   }
-  if (result.value.version === post.version) return
-  if (!isDirty(post)) return reloadFrom(result.value)
-  set({ externalChange: result.value })
+  if (result.value.version === post.version) return true
+  if (!isDirty(post)) reloadFrom(result.value)
+  else set({ externalChange: result.value })
+  return false
 }
 
 function reloadFrom(document: PostDocument): void {

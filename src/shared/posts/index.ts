@@ -1,4 +1,5 @@
 export { summarizePost, type PostSummary } from './post'
+export { sortNewestFirst, withSavedSummary } from './post-order'
 export { slugify } from './slug'
 export {
   DEFAULT_SUMMARY_LENGTH,

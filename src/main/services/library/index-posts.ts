@@ -1,7 +1,12 @@
 import { readFileSync, statSync } from 'node:fs'
 import { realpath } from 'node:fs/promises'
 import { join } from 'node:path'
-import { summarizePost, type PostSummary, type SiteInfo } from '../../../shared/posts'
+import {
+  sortNewestFirst,
+  summarizePost,
+  type PostSummary,
+  type SiteInfo,
+} from '../../../shared/posts'
 import { AppFailure } from '../../../shared/result'
 import { cacheFileFor, loadCache, sameIdentity, saveCache, type CacheEntries } from './index-cache'
 import { firstCommitDates } from './git-dates'
@@ -61,34 +66,6 @@ export async function indexPosts(repoRoot: string, options: IndexOptions): Promi
       post.date === null ? { ...post, date: dates.get(post.path) ?? null } : post,
     ),
   )
-}
-
-/** Newest first by the parsed date; posts whose date cannot be read go last, by path. */
-export function sortNewestFirst(posts: PostSummary[]): PostSummary[] {
-  const time = (post: PostSummary): number =>
-    post.date === null ? NaN : Date.parse(normalizeDate(post.date))
-  return posts
-    .map((post) => ({ post, time: time(post) }))
-    .sort((a, b) => {
-      const aDated = !Number.isNaN(a.time)
-      const bDated = !Number.isNaN(b.time)
-      if (aDated !== bDated) return aDated ? -1 : 1
-      if (aDated && a.time !== b.time) return b.time - a.time
-      return a.post.path < b.post.path ? -1 : a.post.path > b.post.path ? 1 : 0
-    })
-    .map(({ post }) => post)
-}
-
-/** Makes Jekyll/Hexo dates such as `2023-06-08 10:00:00 +0200` parseable by Date. */
-function normalizeDate(date: string): string {
-  const trimmed = date.replace(/^['"]|['"]$/g, '')
-  const match =
-    /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)\s*(Z|[+-]\d{2}:?\d{2})?$/.exec(
-      trimmed,
-    )
-  if (!match) return trimmed
-  const zone = match[3] ? match[3].replace(/^([+-]\d{2})(\d{2})$/, '$1:$2') : ''
-  return `${match[1]}T${match[2]}${zone}`
 }
 
 /** A file deleted while indexing is simply left out. */

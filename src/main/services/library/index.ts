@@ -1,4 +1,4 @@
-export { indexPosts, sortNewestFirst, type IndexOptions } from './index-posts'
+export { indexPosts, type IndexOptions } from './index-posts'
 export {
   createPost,
   renamePost,
