@@ -100,11 +100,13 @@ test('a save updates the post list from the saved text; only changes from elsewh
   await page.keyboard.press('End')
   await page.keyboard.press('ArrowLeft')
   await page.keyboard.type(', renamed')
+  await expect(firstItem.locator('.post-path')).toHaveText(`${POST} •`)
   // The watcher reports our own save; the app reads the file to tell it from an outside edit.
   const echo = page.waitForResponse((response) => response.url().includes('posts%3Aread'))
   await page.keyboard.press('Control+s')
   await expect(page.getByTestId('save-state')).toHaveText('Saved')
   await expect(firstItem).toContainText('First post, renamed')
+  await expect(firstItem.locator('.post-path')).toHaveText(POST)
   await echo
   await page.waitForTimeout(200)
   expect(calls).toContain('posts:save')
