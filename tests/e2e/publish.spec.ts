@@ -61,6 +61,36 @@ async function recordProgress(page: Page): Promise<() => Promise<string[]>> {
   return () => page.evaluate(() => (window as unknown as { progressSeen: string[] }).progressSeen)
 }
 
+/**
+ * The first post changed on the server by one replacement, and here by rewriting its greeting
+ * on disk while it is open in the editor. Returns the local text.
+ */
+async function editHereAndOnServer(
+  app: AppFixture,
+  remote: GitRemote,
+  server: { replace: string; with: string; message: string },
+): Promise<string> {
+  const elsewhere = await mkdtemp(path.join(os.tmpdir(), 'inkpress-elsewhere-'))
+  try {
+    await pushFromElsewhere(remote, path.join(elsewhere, 'clone'), async (git) => {
+      const file = path.join(elsewhere, 'clone', POST)
+      const text = await readFile(file, 'utf8')
+      await writeFile(file, text.replace(server.replace, server.with))
+      await git('commit', '-q', '-am', server.message)
+    })
+  } finally {
+    await rm(elsewhere, { recursive: true, force: true })
+  }
+  await openPostInApp(app.page, POST)
+  const mine = (await readFile(path.join(app.repo.dir, POST), 'utf8')).replace(
+    'Hello from the first post.',
+    'Hello from this laptop.',
+  )
+  await writeFile(path.join(app.repo.dir, POST), mine)
+  await expect(app.page.locator('.cm-content')).toContainText('Hello from this laptop.')
+  return mine
+}
+
 const publishResult = (page: Page) => page.getByTestId('publish-result')
 const changedFile = (page: Page, file: string) =>
   page.locator(`[data-testid="changed-file"][data-path="${file}"]`)
@@ -193,35 +223,22 @@ withRemote(
   async ({ app, remote }) => {
     const { page, repo } = app
     await saveToken(app, remote)
-    const elsewhere = await mkdtemp(path.join(os.tmpdir(), 'inkpress-elsewhere-'))
-    try {
-      await pushFromElsewhere(remote, path.join(elsewhere, 'clone'), async (git) => {
-        const file = path.join(elsewhere, 'clone', POST)
-        const text = await readFile(file, 'utf8')
-        await writeFile(file, text.replace('## A section', '## A section, renamed elsewhere'))
-        await git('commit', '-q', '-am', 'Rename the section elsewhere')
-      })
-      await openPostInApp(page, POST)
-      const mine = (await readFile(path.join(repo.dir, POST), 'utf8')).replace(
-        'Hello from the first post.',
-        'Hello from this laptop.',
-      )
-      await writeFile(path.join(repo.dir, POST), mine)
-      await expect(page.locator('.cm-content')).toContainText('Hello from this laptop.')
+    const mine = await editHereAndOnServer(app, remote, {
+      replace: '## A section',
+      with: '## A section, renamed elsewhere',
+      message: 'Rename the section elsewhere',
+    })
 
-      await page.getByTestId('open-publish').click()
-      await page.getByTestId('publish-button').click()
-      await expect(publishResult(page)).toHaveAttribute('data-kind', 'success')
-      await expect(publishResult(page)).toContainText(`combined in ${POST}`)
+    await page.getByTestId('open-publish').click()
+    await page.getByTestId('publish-button').click()
+    await expect(publishResult(page)).toHaveAttribute('data-kind', 'success')
+    await expect(publishResult(page)).toContainText(`combined in ${POST}`)
 
-      const both = mine.replace('## A section', '## A section, renamed elsewhere')
-      expect(remote.git('show', `main:${POST}`)).toBe(both)
-      expect(await readFile(path.join(repo.dir, POST), 'utf8')).toBe(both)
-      await expect(page.locator('.cm-content')).toContainText('A section, renamed elsewhere')
-      await expect(page.locator('.cm-content')).toContainText('Hello from this laptop.')
-    } finally {
-      await rm(elsewhere, { recursive: true, force: true })
-    }
+    const both = mine.replace('## A section', '## A section, renamed elsewhere')
+    expect(remote.git('show', `main:${POST}`)).toBe(both)
+    expect(await readFile(path.join(repo.dir, POST), 'utf8')).toBe(both)
+    await expect(page.locator('.cm-content')).toContainText('A section, renamed elsewhere')
+    await expect(page.locator('.cm-content')).toContainText('Hello from this laptop.')
   },
 )
 
@@ -230,61 +247,45 @@ withRemote(
   async ({ app, remote }) => {
     const { page, repo } = app
     await saveToken(app, remote)
-    const elsewhere = await mkdtemp(path.join(os.tmpdir(), 'inkpress-elsewhere-'))
-    try {
-      await pushFromElsewhere(remote, path.join(elsewhere, 'clone'), async (git) => {
-        const file = path.join(elsewhere, 'clone', POST)
-        const text = await readFile(file, 'utf8')
-        await writeFile(file, text.replace('Hello from the first post.', 'Hello from the server.'))
-        await git('commit', '-q', '-am', 'Edit on another machine')
-      })
-      await openPostInApp(page, POST)
-      const mine = (await readFile(path.join(repo.dir, POST), 'utf8')).replace(
-        'Hello from the first post.',
-        'Hello from this laptop.',
-      )
-      await writeFile(path.join(repo.dir, POST), mine)
-      await expect(page.locator('.cm-content')).toContainText('Hello from this laptop.')
+    const mine = await editHereAndOnServer(app, remote, {
+      replace: 'Hello from the first post.',
+      with: 'Hello from the server.',
+      message: 'Edit on another machine',
+    })
 
-      await page.getByTestId('open-publish').click()
-      await page.getByTestId('publish-button').click()
-      await expect(publishResult(page)).toHaveAttribute('data-code', 'CONFLICT')
-      const conflict = page.locator(`[data-testid="conflict"][data-path="${POST}"]`)
-      await expect(conflict.getByTestId('conflict-mine')).toContainText('Hello from this laptop.')
-      await expect(conflict.getByTestId('conflict-theirs')).toContainText('Hello from the server.')
-      await expect(page.getByTestId('publish-button')).toBeDisabled()
-      await page.screenshot({ path: 'test-results/publish-conflict.png' })
+    await page.getByTestId('open-publish').click()
+    await page.getByTestId('publish-button').click()
+    await expect(publishResult(page)).toHaveAttribute('data-code', 'CONFLICT')
+    const conflict = page.locator(`[data-testid="conflict"][data-path="${POST}"]`)
+    await expect(conflict.getByTestId('conflict-mine')).toContainText('Hello from this laptop.')
+    await expect(conflict.getByTestId('conflict-theirs')).toContainText('Hello from the server.')
+    await expect(page.getByTestId('publish-button')).toBeDisabled()
+    await page.screenshot({ path: 'test-results/publish-conflict.png' })
 
-      // Edit: both sides go into the editor between markers; the writer merges by hand.
-      await conflict.getByRole('button', { name: 'Edit' }).click()
-      const editor = page.locator('.cm-content')
-      await expect(editor).toContainText('<<<<<<< mine')
-      await expect(page.getByTestId('save-state')).toHaveText('Unsaved changes')
-      await conflict.getByRole('button', { name: 'Use the edited text' }).click()
-      await expect(publishResult(page)).toContainText('still has conflict markers')
+    // Edit: both sides go into the editor between markers; the writer merges by hand.
+    await conflict.getByRole('button', { name: 'Edit' }).click()
+    const editor = page.locator('.cm-content')
+    await expect(editor).toContainText('<<<<<<< mine')
+    await expect(page.getByTestId('save-state')).toHaveText('Unsaved changes')
+    await conflict.getByRole('button', { name: 'Use the edited text' }).click()
+    await expect(publishResult(page)).toContainText('still has conflict markers')
 
-      const merged = mine.replace(
-        'Hello from this laptop.',
-        'Hello from the laptop and the server.',
-      )
-      await editor.click()
-      await page.keyboard.press('Control+a')
-      await page.keyboard.insertText(merged)
-      await conflict.getByRole('button', { name: 'Use the edited text' }).click()
-      await expect(conflict.getByTestId('conflict-resolved')).toHaveText('✓ Using your merged text')
-      await expect(page.getByTestId('publish-button')).toBeEnabled()
-      await page.getByTestId('publish-button').click()
-      await expect(publishResult(page)).toHaveAttribute('data-kind', 'success')
+    const merged = mine.replace('Hello from this laptop.', 'Hello from the laptop and the server.')
+    await editor.click()
+    await page.keyboard.press('Control+a')
+    await page.keyboard.insertText(merged)
+    await conflict.getByRole('button', { name: 'Use the edited text' }).click()
+    await expect(conflict.getByTestId('conflict-resolved')).toHaveText('✓ Using your merged text')
+    await expect(page.getByTestId('publish-button')).toBeEnabled()
+    await page.getByTestId('publish-button').click()
+    await expect(publishResult(page)).toHaveAttribute('data-kind', 'success')
 
-      const published = remote.git('show', `main:${POST}`)
-      expect(published).toContain('Hello from the laptop and the server.')
-      expect(published).not.toContain('<<<<<<<')
-      const messages = remote.git('log', '--format=%s', 'main')
-      expect(messages).toContain('Edit on another machine')
-      expect(await readFile(path.join(repo.dir, POST), 'utf8')).toBe(merged)
-    } finally {
-      await rm(elsewhere, { recursive: true, force: true })
-    }
+    const published = remote.git('show', `main:${POST}`)
+    expect(published).toContain('Hello from the laptop and the server.')
+    expect(published).not.toContain('<<<<<<<')
+    const messages = remote.git('log', '--format=%s', 'main')
+    expect(messages).toContain('Edit on another machine')
+    expect(await readFile(path.join(repo.dir, POST), 'utf8')).toBe(merged)
   },
 )
 

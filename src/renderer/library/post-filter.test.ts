@@ -1,21 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import type { PostSummary } from '../../shared/posts'
+import { summaryFixture } from '../../shared/posts/summary-fixture'
 import { DEFAULT_QUERY, collectTags, filterPosts } from './post-filter'
 
-const post = (path: string, title: string, extra: Partial<PostSummary> = {}): PostSummary => ({
-  path,
-  slug: path,
-  title,
-  date: null,
-  draft: false,
-  tags: [],
-  categories: [],
-  excerpt: '',
-  excerptSource: 'auto',
-  wordCount: 0,
-  readingMinutes: 0,
-  ...extra,
-})
+const post = (path: string, title: string, extra: Partial<PostSummary> = {}): PostSummary =>
+  summaryFixture(path, { title, ...extra })
 
 // Newest first, as `posts:list` returns them.
 const POSTS = [

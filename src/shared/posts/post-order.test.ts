@@ -1,22 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import type { PostSummary } from './post'
 import { sortNewestFirst, withSavedSummary } from './post-order'
+import { summaryFixture } from './summary-fixture'
 
-function summary(path: string, date: string | null, title = path): PostSummary {
-  return {
-    path,
-    slug: path,
-    title,
-    date,
-    draft: false,
-    tags: [],
-    categories: [],
-    excerpt: '',
-    excerptSource: 'auto',
-    wordCount: 0,
-    readingMinutes: 0,
-  }
-}
+const summary = (path: string, date: string | null, title = path): PostSummary =>
+  summaryFixture(path, { date, title })
 
 const LIST = sortNewestFirst([
   summary('a.md', '2024-03-01'),

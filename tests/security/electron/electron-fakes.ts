@@ -1,4 +1,25 @@
 import { EventEmitter } from 'node:events'
+import type { ContextMenuParams } from '../../../src/main/electron/context-menu'
+
+/** Electron's `context-menu` parameters for a right click on nothing in particular. */
+export function contextMenuParams(fields: Partial<ContextMenuParams> = {}): ContextMenuParams {
+  return {
+    misspelledWord: '',
+    dictionarySuggestions: [],
+    isEditable: false,
+    selectionText: '',
+    linkURL: '',
+    editFlags: {
+      canUndo: false,
+      canRedo: false,
+      canCut: false,
+      canCopy: false,
+      canPaste: false,
+      canSelectAll: false,
+    },
+    ...fields,
+  }
+}
 
 /**
  * Stand-ins for the few members of Electron's WebContents / Session the security wiring uses,

@@ -7,7 +7,8 @@ import { silentLogger } from '../../../src/main/services/logger'
 import { RENDERER_CSP } from '../../../src/main/web/security-headers'
 import { secureWebPreferences } from '../../../src/main/electron/security-policy'
 import { createTestWorld, SECRET } from '../support/test-world'
-import { RecordingContents, RecordingSession } from './electron-fakes'
+import type { ContextMenuParams } from '../../../src/main/electron/context-menu'
+import { RecordingContents, RecordingSession, contextMenuParams } from './electron-fakes'
 
 /*
  * The Electron binary cannot run in plain Node, so the `electron` module is replaced by
@@ -74,22 +75,6 @@ vi.mock('electron', () => ({
 
 const RENDERER = 'file:///opt/inkpress/out/renderer/index.html'
 
-const EMPTY_CONTEXT = {
-  misspelledWord: '',
-  dictionarySuggestions: [],
-  isEditable: false,
-  selectionText: '',
-  linkURL: '',
-  editFlags: {
-    canUndo: false,
-    canRedo: false,
-    canCut: false,
-    canCopy: false,
-    canPaste: false,
-    canSelectAll: false,
-  },
-}
-
 beforeEach(() => {
   electron.windows.length = 0
   electron.ipcHandlers.clear()
@@ -122,8 +107,8 @@ describe('window.ts applies the policy to the real window and session', () => {
     const { createMainWindow } = await import('../../../src/main/electron/window')
     createMainWindow({ preloadPath: '/app/preload.cjs', iconPath: '/app/icon.png' })
     const contents = electron.windows[0]!.webContents as RecordingContents
-    const rightClick = (params: Record<string, unknown>) =>
-      contents.emit('context-menu', {}, { ...EMPTY_CONTEXT, ...params })
+    const rightClick = (params: Partial<ContextMenuParams>) =>
+      contents.emit('context-menu', {}, contextMenuParams(params))
     const clickItem = (label: string) => {
       const item = electron.poppedMenus.at(-1)?.find((candidate) => candidate.label === label)
       ;(item?.click as () => void)()

@@ -37,6 +37,25 @@ afterEach(async () => {
   await pg.cleanup()
 })
 
+const HELLO = 'posts/hello.md'
+
+/** The hello post with three paragraphs; the middle one never changes. */
+const paragraphs = (first: string, third: string) =>
+  post('Hello', `${first}\n\nA middle paragraph.\n\n${third}`)
+
+/** A laptop clone of a server whose hello post has three paragraphs. */
+async function cloneWithParagraphs(): Promise<string> {
+  await pushFromOtherMachine(pg, 'earlier', HELLO, paragraphs('Opening.', 'Closing.'))
+  return pg.clone('laptop')
+}
+
+const editOnServer = (text: string) => pushFromOtherMachine(pg, 'desktop', HELLO, text)
+
+async function commitLocally(dir: string, text: string, message: string): Promise<void> {
+  await pg.write(dir, HELLO, text)
+  await git(dir, 'commit', '-qam', message)
+}
+
 describe('publish', () => {
   it('commits the edited post and the push lands on the server', async () => {
     const dir = await pg.clone('laptop')
@@ -201,83 +220,49 @@ describe('publish when the server is ahead', () => {
   })
 
   it('combines edits to different paragraphs of the same post, as git would', async () => {
-    const paragraphs = (first: string, third: string) =>
-      post('Hello', `${first}\n\nA middle paragraph.\n\n${third}`)
-    await pushFromOtherMachine(pg, 'earlier', 'posts/hello.md', paragraphs('Opening.', 'Closing.'))
-    const dir = await pg.clone('laptop')
-    await pushFromOtherMachine(
-      pg,
-      'desktop',
-      'posts/hello.md',
-      paragraphs('Opening, rewritten on the desktop.', 'Closing.'),
-    )
-    await pg.write(dir, 'posts/hello.md', paragraphs('Opening.', 'Closing, from the laptop.'))
+    const dir = await cloneWithParagraphs()
+    await editOnServer(paragraphs('Opening, rewritten on the desktop.', 'Closing.'))
+    await pg.write(dir, HELLO, paragraphs('Opening.', 'Closing, from the laptop.'))
 
     const result = await publish(dir, { credentials })
 
     const both = paragraphs('Opening, rewritten on the desktop.', 'Closing, from the laptop.')
-    expect(result).toMatchObject({
-      integrated: 'replayed',
-      pushed: true,
-      merged: ['posts/hello.md'],
-    })
-    expect(await bareGit(pg.bare, 'show', 'main:posts/hello.md')).toBe(both.trimEnd())
-    expect(await pg.read(dir, 'posts/hello.md')).toBe(both)
+    expect(result).toMatchObject({ integrated: 'replayed', pushed: true, merged: [HELLO] })
+    expect(await bareGit(pg.bare, 'show', `main:${HELLO}`)).toBe(both.trimEnd())
+    expect(await pg.read(dir, HELLO)).toBe(both)
     expect(await git(dir, 'status', '--porcelain')).toBe('')
     expect((await getStatus(dir)).ahead).toBe(0)
   })
 
   it('keeps merged server edits when a later local commit touches the same post', async () => {
-    const paragraphs = (first: string, third: string) =>
-      post('Hello', `${first}\n\nA middle paragraph.\n\n${third}`)
-    await pushFromOtherMachine(pg, 'earlier', 'posts/hello.md', paragraphs('Opening.', 'Closing.'))
-    const dir = await pg.clone('laptop')
-    await pg.write(dir, 'posts/hello.md', paragraphs('Opening.', 'Closing, first draft.'))
-    await git(dir, 'commit', '-qam', 'First local edit')
-    await pg.write(dir, 'posts/hello.md', paragraphs('Opening.', 'Closing, second draft.'))
-    await git(dir, 'commit', '-qam', 'Second local edit')
-    await pushFromOtherMachine(
-      pg,
-      'desktop',
-      'posts/hello.md',
-      paragraphs('Opening, from the desktop.', 'Closing.'),
-    )
+    const dir = await cloneWithParagraphs()
+    await commitLocally(dir, paragraphs('Opening.', 'Closing, first draft.'), 'First local edit')
+    await commitLocally(dir, paragraphs('Opening.', 'Closing, second draft.'), 'Second local edit')
+    await editOnServer(paragraphs('Opening, from the desktop.', 'Closing.'))
 
     await publish(dir, { credentials })
 
     expect(await bareGit(pg.bare, 'log', '--format=%s', '-3', 'main')).toBe(
-      'Second local edit\nFirst local edit\nEdit posts/hello.md elsewhere',
+      `Second local edit\nFirst local edit\nEdit ${HELLO} elsewhere`,
     )
-    expect(await bareGit(pg.bare, 'show', 'main:posts/hello.md')).toBe(
+    expect(await bareGit(pg.bare, 'show', `main:${HELLO}`)).toBe(
       paragraphs('Opening, from the desktop.', 'Closing, second draft.').trimEnd(),
     )
   })
 
   it('still asks when a later local commit rewrites what the server changed', async () => {
-    const paragraphs = (first: string, third: string) =>
-      post('Hello', `${first}\n\nA middle paragraph.\n\n${third}`)
-    await pushFromOtherMachine(pg, 'earlier', 'posts/hello.md', paragraphs('Opening.', 'Closing.'))
-    const dir = await pg.clone('laptop')
-    await pg.write(dir, 'posts/hello.md', paragraphs('Opening.', 'Closing, laptop.'))
-    await git(dir, 'commit', '-qam', 'Edit the closing')
-    await pg.write(dir, 'posts/hello.md', paragraphs('Opening, laptop.', 'Closing, laptop.'))
-    await git(dir, 'commit', '-qam', 'Edit the opening too')
-    await pushFromOtherMachine(
-      pg,
-      'desktop',
-      'posts/hello.md',
-      paragraphs('Opening, desktop.', 'Closing.'),
-    )
+    const dir = await cloneWithParagraphs()
+    await commitLocally(dir, paragraphs('Opening.', 'Closing, laptop.'), 'Edit the closing')
+    await commitLocally(dir, paragraphs('Opening, laptop.', 'Closing, laptop.'), 'Edit the opening')
+    await editOnServer(paragraphs('Opening, desktop.', 'Closing.'))
     const serverBefore = await bareGit(pg.bare, 'rev-parse', 'main')
 
     const failure = await failureOf(publish(dir, { credentials }))
 
     expect(failure.code).toBe('CONFLICT')
-    expect(failure.message).toContain('posts/hello.md')
+    expect(failure.message).toContain(HELLO)
     expect(await bareGit(pg.bare, 'rev-parse', 'main')).toBe(serverBefore)
-    expect(await pg.read(dir, 'posts/hello.md')).toBe(
-      paragraphs('Opening, laptop.', 'Closing, laptop.'),
-    )
+    expect(await pg.read(dir, HELLO)).toBe(paragraphs('Opening, laptop.', 'Closing, laptop.'))
   })
 
   it('on a conflict saves the local work, keeps the writer text, and publishes after resolving', async () => {

@@ -3,29 +3,11 @@ import {
   contextMenuTemplate,
   spellCheckerLanguagesFor,
   type ContextMenuItem,
-  type ContextMenuParams,
 } from '../../../src/main/electron/context-menu'
+import { contextMenuParams } from './electron-fakes'
 
-const NO_FLAGS = {
-  canUndo: false,
-  canRedo: false,
-  canCut: false,
-  canCopy: false,
-  canPaste: false,
-  canSelectAll: false,
-}
-
-function params(overrides: Partial<ContextMenuParams>): ContextMenuParams {
-  return {
-    misspelledWord: '',
-    dictionarySuggestions: [],
-    isEditable: false,
-    selectionText: '',
-    linkURL: '',
-    editFlags: NO_FLAGS,
-    ...overrides,
-  }
-}
+const NO_FLAGS = contextMenuParams().editFlags
+const params = contextMenuParams
 
 function recordingActions() {
   const calls: string[] = []
