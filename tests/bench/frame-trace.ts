@@ -52,42 +52,66 @@ function rendererMainEvents(events: readonly TraceEvent[]): TraceEvent[] {
     list.some((event) => event.name === 'EventDispatch' && event.args?.data?.type === 'keypress'),
   )
   if (!typing) throw new Error('The trace has no renderer thread that handled a key press')
-  return typing.sort((a, b) => a.ts - b.ts)
+  // An outer event before the ones it holds, even when they start together.
+  return typing.sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0))
 }
 
 function spanOf(event: TraceEvent): Span {
   return { start: event.ts / 1000, end: (event.ts + (event.dur ?? 0)) / 1000 }
 }
 
-function inside(outer: Span, inner: Span): boolean {
-  return inner.start >= outer.start && inner.end <= outer.end
+/** The outermost tasks, in order: nested run loops record tasks inside tasks. */
+function topLevelTasks(main: readonly TraceEvent[]): Span[] {
+  const tasks: Span[] = []
+  for (const event of main) {
+    if (event.name !== 'RunTask') continue
+    const span = spanOf(event)
+    const outer = tasks[tasks.length - 1]
+    if (!outer || span.start >= outer.end) tasks.push(span)
+  }
+  return tasks
+}
+
+/** Index of the task holding `span`, searching on from `from` (both are in time order). */
+function taskHolding(tasks: readonly Span[], span: Span, from: number): number {
+  let index = from
+  while (index < tasks.length && (tasks[index]?.end ?? 0) < span.end) index++
+  const task = tasks[index]
+  return task && task.start <= span.start ? index : -1
 }
 
 /**
  * One entry per key press in the trace (in order). A key press's frame is the first frame
  * after its input task that committed something: the one that shows the typed character.
+ * One pass over the tasks in time order: a trace of 100 keystrokes holds tens of thousands.
  */
 export function keystrokeFrames(events: readonly TraceEvent[]): KeystrokeFrame[] {
   const main = rendererMainEvents(events)
-  const allTasks = main.filter((event) => event.name === 'RunTask').map(spanOf)
-  // Nested run loops record tasks inside tasks; only the outermost ones take thread time.
-  const tasks = allTasks.filter(
-    (task) => !allTasks.some((other) => other !== task && inside(other, task)),
-  )
-  const commits = main.filter((event) => event.name === 'Commit').map(spanOf)
-  const frameTasks = tasks.filter((task) => commits.some((commit) => inside(task, commit)))
+  const tasks = topLevelTasks(main)
+  const committed = new Set<number>()
+  let cursor = 0
+  for (const commit of main.filter((event) => event.name === 'Commit').map(spanOf)) {
+    const index = taskHolding(tasks, commit, cursor)
+    if (index >= 0) committed.add((cursor = index))
+  }
   const keyPresses = main
     .filter((event) => event.name === 'EventDispatch' && event.args?.data?.type === 'keypress')
     .map(spanOf)
   const frames: KeystrokeFrame[] = []
+  cursor = 0
   for (const keyPress of keyPresses) {
-    const inputTask = tasks.find((task) => inside(task, keyPress))
+    const inputIndex = taskHolding(tasks, keyPress, cursor)
+    const inputTask = tasks[inputIndex]
     if (!inputTask) continue
-    const frameTask = frameTasks.find((task) => task.start >= inputTask.end)
+    cursor = inputIndex
+    let busyInBetween = 0
+    let frameIndex = inputIndex + 1
+    for (; frameIndex < tasks.length && !committed.has(frameIndex); frameIndex++) {
+      const task = tasks[frameIndex]
+      if (task) busyInBetween += task.end - task.start
+    }
+    const frameTask = tasks[frameIndex]
     if (!frameTask) continue
-    const busyInBetween = tasks
-      .filter((task) => task.start >= inputTask.end && task.end <= frameTask.start)
-      .reduce((sum, task) => sum + (task.end - task.start), 0)
     const idleWaitMs = frameTask.start - inputTask.end - busyInBetween
     frames.push({ toFrameEndMs: frameTask.end - inputTask.start, idleWaitMs })
   }
