@@ -8,3 +8,8 @@ export function isAllowedExternalUrl(candidate: string): boolean {
     return false
   }
 }
+
+/** The normalized URL to hand to the system browser, or null when it must not go there. */
+export function externalHref(candidate: string): string | null {
+  return isAllowedExternalUrl(candidate) ? new URL(candidate).href : null
+}

@@ -1,4 +1,5 @@
 import { diff3Merge } from 'node-diff3'
+import { CONFLICT_MARKERS } from './conflict-markers'
 
 /** Lines with their line breaks, as git compares them: a last line without one differs. */
 const lines = (text: string): string[] => text.split(/(?<=\n)/)
@@ -31,7 +32,8 @@ export function threeWayMerge(base: string, mine: string, theirs: string): Three
     if (region.ok) text += region.ok.join('')
     if (region.conflict) {
       conflicts++
-      text += `<<<<<<< mine\n${asLines(region.conflict.a)}=======\n${asLines(region.conflict.b)}>>>>>>> theirs\n`
+      const { a, b } = region.conflict
+      text += `${CONFLICT_MARKERS.mine}\n${asLines(a)}${CONFLICT_MARKERS.separator}\n${asLines(b)}${CONFLICT_MARKERS.theirs}\n`
     }
   }
   return { text, conflicts }

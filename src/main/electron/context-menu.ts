@@ -1,4 +1,4 @@
-import { isAllowedExternalUrl } from '../../shared/external-links'
+import { externalHref } from '../../shared/external-links'
 
 /*
  * The window's right-click menu. Electron shows none by default, so without this the desktop
@@ -58,9 +58,8 @@ function spellingItems(params: ContextMenuParams, actions: ContextMenuActions): 
 }
 
 function linkItems(params: ContextMenuParams, actions: ContextMenuActions): ContextMenuItem[] {
-  const url = params.linkURL
-  if (!url || !isAllowedExternalUrl(url)) return []
-  const href = new URL(url).href
+  const href = params.linkURL ? externalHref(params.linkURL) : null
+  if (!href) return []
   return [
     { label: 'Open Link in Browser', click: () => actions.openExternal(href) },
     { label: 'Copy Link Address', click: () => actions.copyText(href) },

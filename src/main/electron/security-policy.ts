@@ -1,4 +1,4 @@
-import { isAllowedExternalUrl } from '../../shared/external-links'
+import { externalHref } from '../../shared/external-links'
 
 /**
  * Electron security decisions as plain data and functions, so they are unit-tested in Node
@@ -46,7 +46,7 @@ export type WindowOpenDecision = { action: 'deny'; openExternally: string | null
 
 /** New windows are never created; safe links go to the system browser instead. */
 export function decideWindowOpen(url: string): WindowOpenDecision {
-  return { action: 'deny', openExternally: isAllowedExternalUrl(url) ? new URL(url).href : null }
+  return { action: 'deny', openExternally: externalHref(url) }
 }
 
 /** An IPC message is trusted only from our window's main frame showing our own renderer. */

@@ -1,4 +1,5 @@
 import { diffLines } from 'diff'
+import { CONFLICT_MARKERS } from '../../shared/conflict-markers'
 
 export type DiffRow =
   | { kind: 'same' | 'added' | 'removed'; text: string; oldLine?: number; newLine?: number }
@@ -68,7 +69,8 @@ export function mergeWithMarkers(mine: string, theirs: string): string {
   let server: string[] = []
   const flush = () => {
     if (ours.length === 0 && server.length === 0) return
-    out.push('<<<<<<< mine', ...ours, '=======', ...server, '>>>>>>> theirs')
+    const { mine, separator, theirs } = CONFLICT_MARKERS
+    out.push(mine, ...ours, separator, ...server, theirs)
     ours = []
     server = []
   }

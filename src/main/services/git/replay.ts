@@ -52,12 +52,11 @@ async function mergedFile(
   current: FileEntry | null,
 ): Promise<FileEntry | null> {
   if (!before || !after || !current) return null
-  const texts = await Promise.all(
+  const [base, ours, theirs] = await Promise.all(
     [before, after, current].map(async ({ oid }) =>
       mergeableText((await git.readBlob({ ...ctx, oid })).blob),
     ),
   )
-  const [base, ours, theirs] = texts
   if (base == null || ours == null || theirs == null) return null
   const merged = mergeLines(base, ours, theirs)
   if (merged === null) return null
