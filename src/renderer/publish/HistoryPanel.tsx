@@ -1,19 +1,13 @@
 import { useInkpress } from '../state/store'
 import { closeHistory, formatDate, restoreSelected, useHistory, viewVersion } from './history-store'
-import './publish.css'
+import { SidePanel } from './SidePanel'
 
 /** The commits that changed the open post; any version can be read and restored as an edit. */
 export function HistoryPanel() {
   const { path, entries, loading, error, selected, restored } = useHistory()
   const openPath = useInkpress((state) => state.post?.path)
   return (
-    <aside className="publish-panel" aria-label="History" data-testid="history-panel">
-      <header className="publish-header">
-        <h2>History</h2>
-        <button type="button" className="link" aria-label="Close" onClick={closeHistory}>
-          ×
-        </button>
-      </header>
+    <SidePanel title="History" testId="history-panel" onClose={closeHistory}>
       <p className="publish-muted">{path}</p>
       {error && <p className="publish-error">{error}</p>}
       {loading && <p className="publish-muted">Loading…</p>}
@@ -61,6 +55,6 @@ export function HistoryPanel() {
           {restored}
         </p>
       )}
-    </aside>
+    </SidePanel>
   )
 }

@@ -19,7 +19,7 @@ import {
   usePublish,
   useSuggestedMessage,
 } from './publish-store'
-import './publish.css'
+import { SidePanel } from './SidePanel'
 
 /** What will be published, the commit message, and the publish itself with its outcome. */
 export function PublishPanel() {
@@ -61,13 +61,7 @@ export function PublishPanel() {
     !publishing && !sshRemote && (tokenRefused || credentials?.hasToken === false)
 
   return (
-    <aside className="publish-panel" aria-label="Publish" data-testid="publish-panel">
-      <header className="publish-header">
-        <h2>Publish</h2>
-        <button type="button" className="link" aria-label="Close" onClick={closePublishPanel}>
-          ×
-        </button>
-      </header>
+    <SidePanel title="Publish" testId="publish-panel" onClose={closePublishPanel}>
       {statusError && <p className="publish-error">{statusError}</p>}
       {status && (
         <p className="publish-muted" data-testid="publish-target">
@@ -161,6 +155,6 @@ export function PublishPanel() {
           </p>
         )}
       </footer>
-    </aside>
+    </SidePanel>
   )
 }
