@@ -31,7 +31,7 @@ export interface PublishOutcome {
   commitOid?: string
   message?: string
   /** How the server's newer commits were brought in. */
-  integrated: 'none' | 'fast-forward' | 'replayed'
+  integrated: 'none' | 'fast-forward' | 'replayed' | 'merged'
   /** Posts whose edits here and on the server were combined line by line while replaying. */
   merged?: string[]
   pushed: boolean

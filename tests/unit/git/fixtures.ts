@@ -7,6 +7,10 @@ import { startGitServer, type GitServer } from '../../support/git-http-server'
 
 const execFileAsync = promisify(execFile)
 
+/** The engine these tests exercise (the vitest project `git-isomorphic` forces isomorphic-git). */
+export const ENGINE: 'system' | 'isomorphic' =
+  process.env.INKPRESS_GIT_ENGINE === 'isomorphic' ? 'isomorphic' : 'system'
+
 export const USER = 'writer'
 export const TOKEN = 'tok-7f3c9a1e5b'
 export const credentials = { username: USER, token: TOKEN }

@@ -93,14 +93,14 @@ describe('publishing to an SSH remote with the system git', () => {
     expect(await git(dir, 'config', '--get', 'remote.origin.url')).toBe(sshUrl)
   })
 
-  it('fetches the server commits over SSH and replays the local commit on top', async () => {
+  it('fetches the server commits over SSH and merges them with the local commit', async () => {
     const dir = await sshClone('laptop')
     await pushFromOtherMachine(pg, 'desktop', 'posts/second.md', post('Second', 'From desktop.'))
     await pg.write(dir, 'posts/hello.md', post('Hello', 'From laptop.'))
 
     const result = await publish(dir)
 
-    expect(result).toMatchObject({ pushed: true, integrated: 'replayed' })
+    expect(result).toMatchObject({ pushed: true, integrated: 'merged' })
     expect(await bareGit(pg.bare, 'show', 'main:posts/second.md')).toContain('From desktop.')
     expect(await bareGit(pg.bare, 'show', 'main:posts/hello.md')).toContain('From laptop.')
     expect(await pg.read(dir, 'posts/second.md')).toContain('From desktop.')

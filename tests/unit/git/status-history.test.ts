@@ -185,9 +185,17 @@ describe('repositories', () => {
     ).rejects.toMatchObject({
       code: 'NOT_FOUND',
     })
-    await expect(cloneRepository('git@example.com:me/blog.git', dir)).rejects.toMatchObject({
-      code: 'SSH_UNSUPPORTED',
-    })
+    // Without git, an SSH address is refused before any connection (with git, git uses SSH).
+    const savedEngine = process.env.INKPRESS_GIT_ENGINE
+    process.env.INKPRESS_GIT_ENGINE = 'isomorphic'
+    try {
+      await expect(cloneRepository('git@example.com:me/blog.git', dir)).rejects.toMatchObject({
+        code: 'SSH_UNSUPPORTED',
+      })
+    } finally {
+      if (savedEngine === undefined) delete process.env.INKPRESS_GIT_ENGINE
+      else process.env.INKPRESS_GIT_ENGINE = savedEngine
+    }
   })
 
   it('initialises a new repository', async () => {

@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process'
 import git from 'isomorphic-git'
 import { AppFailure } from '../../../shared/result'
-import type { RepoContext } from './repo-queue'
+import type fs from 'node:fs'
 
 export interface Author {
   name: string
@@ -20,7 +20,9 @@ function systemGitConfig(cwd: string, key: string): Promise<string | undefined> 
  * The given author, else user.name/user.email from the repository's config, else from the
  * system git's global config (isomorphic-git reads only the repository's own config).
  */
-export async function resolveAuthor(ctx: RepoContext, given?: Partial<Author>): Promise<Author> {
+export async function resolveAuthor(
+  ctx: { fs: typeof fs; dir: string; gitdir: string },
+  given?: Partial<Author>): Promise<Author> {
   const lookup = async (key: string): Promise<string | undefined> =>
     ((await git.getConfig({ ...ctx, path: key })) as string | undefined) ??
     (await systemGitConfig(ctx.dir, key))

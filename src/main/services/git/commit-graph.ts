@@ -1,5 +1,13 @@
 import git from 'isomorphic-git'
-import type { RepoContext } from './repo-queue'
+import type fs from 'node:fs'
+
+/** What isomorphic-git needs to read commits. */
+export interface CommitReader {
+  fs: typeof fs
+  dir: string
+  gitdir: string
+  cache?: object
+}
 
 export interface Divergence {
   /** Commits reachable from `local` only. */
@@ -28,7 +36,7 @@ interface Queued {
  * Like git, it trusts commit dates to order the walk.
  */
 export async function compareHistories(
-  ctx: RepoContext,
+  ctx: CommitReader,
   local: string,
   remote: string | undefined,
 ): Promise<Divergence> {

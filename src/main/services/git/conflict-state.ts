@@ -1,7 +1,6 @@
 import { mkdir, readFile, rm } from 'node:fs/promises'
 import path from 'node:path'
 import { writeFileAtomically } from '../files/atomic-write'
-import type { RepoContext } from './repo-queue'
 
 export type ConflictChoice = 'mine' | 'theirs' | 'edited'
 
@@ -16,24 +15,25 @@ export interface ConflictState {
   resolutions: Record<string, { choice: ConflictChoice; remoteBlob: string | null }>
 }
 
-const stateFile = (ctx: RepoContext): string => path.join(ctx.gitdir, 'inkpress', 'conflict.json')
+/** `stateDir` is the repository's `.git/inkpress` (per work tree). */
+const stateFile = (stateDir: string): string => path.join(stateDir, 'conflict.json')
 
-export async function readConflictState(ctx: RepoContext): Promise<ConflictState | undefined> {
+export async function readConflictState(stateDir: string): Promise<ConflictState | undefined> {
   try {
-    return JSON.parse(await readFile(stateFile(ctx), 'utf8')) as ConflictState
+    return JSON.parse(await readFile(stateFile(stateDir), 'utf8')) as ConflictState
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined
     throw error
   }
 }
 
-export async function writeConflictState(ctx: RepoContext, state: ConflictState): Promise<void> {
-  await mkdir(path.dirname(stateFile(ctx)), { recursive: true })
-  await writeFileAtomically(stateFile(ctx), JSON.stringify(state, null, 2))
+export async function writeConflictState(stateDir: string, state: ConflictState): Promise<void> {
+  await mkdir(path.dirname(stateFile(stateDir)), { recursive: true })
+  await writeFileAtomically(stateFile(stateDir), JSON.stringify(state, null, 2))
 }
 
-export async function clearConflictState(ctx: RepoContext): Promise<void> {
-  await rm(stateFile(ctx), { force: true })
+export async function clearConflictState(stateDir: string): Promise<void> {
+  await rm(stateFile(stateDir), { force: true })
 }
 
 export function unresolvedPaths(state: ConflictState): string[] {

@@ -1,27 +1,16 @@
-import git from 'isomorphic-git'
-import { readFile, stat } from 'node:fs/promises'
-import path from 'node:path'
 import type { PublishOutcome } from '../../../shared/api/git-types'
 import { AppFailure } from '../../../shared/result'
-import { resolveAuthor, type Author } from './author'
-import { writeCommitObject, writeLooseObject } from './loose-object'
-import { checkoutAfterIntegration } from './integrate'
+import type { Author } from './author'
 import { generateCommitMessage } from './commit-message'
-import { readConflictState, unresolvedPaths } from './conflict-state'
-import { runInRepoQueue, type RepoContext } from './repo-queue'
-import { throwIfCancelled, type RemoteOptions } from './remote-session'
-import { transportFor } from './remote-transport'
-import { normalizeRepoPath } from './status'
-import { applyTreeChanges, treeOfCommit, type FileChanges } from './trees'
 import {
-  aheadBehind,
-  assertUsableRepository,
-  currentBranch,
-  requireUpstream,
-  resolveRefOrUndefined,
-} from './upstream'
-import { updateIndexEntries } from './index-file'
-import { scanWorkingTree, type WorkingFileChange } from './working-tree'
+  clearConflictState,
+  readConflictState,
+  unresolvedPaths,
+  writeConflictState,
+} from './conflict-state'
+import type { EngineRepository } from './engine'
+import { throwIfCancelled, type RemoteOptions } from './remote-session'
+import { normalizeRepoPath } from './repo-path'
 
 export interface PublishOptions extends RemoteOptions {
   /** Overrides the generated message. */
@@ -35,168 +24,137 @@ export type PublishResult = PublishOutcome
 
 const KEPT = 'Your commit is saved on this computer and will be published next time.'
 
-async function commitSelectedChanges(
-  ctx: RepoContext,
-  branch: string,
-  headOid: string | undefined,
-  changes: WorkingFileChange[],
-  options: PublishOptions,
-): Promise<{ oid: string; message: string }> {
-  const author = await resolveAuthor(ctx, options.author)
-  const fileChanges: FileChanges = new Map()
-  const statsBeforeRead = new Map<string, { size: number; mtimeMs: number }>()
-  for (const change of changes) {
-    if (change.state === 'deleted') {
-      fileChanges.set(change.path, null)
-      continue
-    }
-    const absolute = path.join(ctx.dir, change.path)
-    statsBeforeRead.set(change.path, await stat(absolute))
-    const blob = await readFile(absolute)
-    const oid = await writeLooseObject(ctx, 'blob', blob)
-    fileChanges.set(change.path, { oid, mode: change.mode ?? '100644' })
-  }
-  const tree = await applyTreeChanges(
-    ctx,
-    headOid ? await treeOfCommit(ctx, headOid) : undefined,
-    fileChanges,
-  )
-  const message =
-    options.message?.trim() ||
-    (await generateCommitMessage(
-      ctx.dir,
-      changes.map((c) => c.path),
-    ))
-  const timestamp = Math.floor(Date.now() / 1000)
-  const signature = { ...author, timestamp, timezoneOffset: new Date().getTimezoneOffset() }
-  const oid = await writeCommitObject(ctx, {
-    message,
-    tree,
-    parent: headOid ? [headOid] : [],
-    author: signature,
-    committer: signature,
-  })
-  await git.writeRef({ ...ctx, ref: `refs/heads/${branch}`, value: oid, force: true })
-  // Keep the index in step with the new commit so the files show as unchanged.
-  await syncIndexWithCommit(ctx, changes, fileChanges, statsBeforeRead)
-  return { oid, message }
+function recoveryRefName(attempt: number): string {
+  const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d+/, '')
+  return `refs/inkpress/recovery/${stamp}${attempt === 0 ? '' : `-${attempt}`}`
 }
 
-async function syncIndexWithCommit(
-  ctx: RepoContext,
-  changes: WorkingFileChange[],
-  committed: FileChanges,
-  statsBeforeRead: Map<string, { size: number; mtimeMs: number }>,
-): Promise<void> {
-  const onlyModified = changes.every((c) => c.state === 'modified')
-  const updates = changes.map((c) => ({
-    path: c.path,
-    oid: committed.get(c.path)?.oid ?? '',
-    statBeforeRead: statsBeforeRead.get(c.path) ?? { size: -1, mtimeMs: 0 },
-  }))
-  if (onlyModified && (await updateIndexEntries(ctx.dir, ctx.gitdir, updates))) return
-  const added = changes.filter((c) => c.state !== 'deleted').map((c) => c.path)
-  if (added.length > 0) await git.add({ ...ctx, filepath: added })
-  for (const change of changes) {
-    if (change.state === 'deleted') await git.remove({ ...ctx, filepath: change.path })
+/** Saves `oid` under a new recovery ref, never overwriting an older one. */
+async function saveRecoveryRef(repo: EngineRepository, oid: string): Promise<string> {
+  for (let attempt = 0; ; attempt++) {
+    const ref = recoveryRefName(attempt)
+    try {
+      await repo.createRef(ref, oid)
+      return ref
+    } catch (error) {
+      if (attempt > 50) throw error
+    }
   }
 }
 
 /**
- * Publishes the working changes: commit (offline is fine), fetch, bring in the server's
- * newer commits (fast-forward or replay), push. Never force-pushes. On a conflict the
- * writer's commits are saved on a recovery ref first and their files stay as they are.
+ * Inkpress's publishing policy, the same for every engine: commit only what the writer
+ * ticked (offline is fine), fetch, then fast-forward or integrate the server's commits,
+ * push — never forced. A conflict first saves the writer's commits on a recovery ref,
+ * records the paths, leaves the writer's files as they are and fails with CONFLICT.
  */
-export function publish(repoRoot: string, options: PublishOptions = {}): Promise<PublishResult> {
-  return runInRepoQueue(repoRoot, async (ctx) => {
-    const { signal, onProgress } = options
-    await assertUsableRepository(ctx)
-    const branch = await currentBranch(ctx)
-    const upstream = await requireUpstream(ctx, branch)
-    // Before committing: an SSH remote without a system git fails here, changing nothing.
-    const transport = await transportFor(upstream.url, options)
-    const conflict = await readConflictState(ctx)
-    if (conflict && unresolvedPaths(conflict).length > 0) {
-      throw new AppFailure(
-        'CONFLICT',
-        `Choose your version or the server's for these posts before publishing: ${unresolvedPaths(conflict).join(', ')}.`,
-      )
-    }
+export async function publishWith(
+  repo: EngineRepository,
+  options: PublishOptions = {},
+): Promise<PublishResult> {
+  const { signal, onProgress } = options
+  await repo.assertPublishable()
+  const branch = await repo.branch()
+  if (!branch) {
+    throw new AppFailure(
+      'DETACHED_HEAD',
+      'The repository is not on a branch (detached HEAD), so there is nothing to publish to. Check out a branch such as main first.',
+    )
+  }
+  const upstream = await repo.upstream(branch)
+  if (!upstream) {
+    throw new AppFailure(
+      'NO_REMOTE',
+      'This repository has no remote to publish to. Add the HTTPS address of your blog repository as "origin".',
+    )
+  }
+  repo.assertTransport(upstream.url)
+  const stateDir = await repo.stateDir()
+  const conflict = await readConflictState(stateDir)
+  if (conflict && unresolvedPaths(conflict).length > 0) {
+    throw new AppFailure(
+      'CONFLICT',
+      `Choose your version or the server's for these posts before publishing: ${unresolvedPaths(conflict).join(', ')}.`,
+    )
+  }
+  throwIfCancelled(signal, 'Publishing')
+
+  onProgress?.({ phase: 'scan', loaded: 0 })
+  const only = options.paths ? new Set(options.paths.map(normalizeRepoPath)) : undefined
+  const scan = await repo.workingChanges(only)
+  throwIfCancelled(signal, 'Publishing')
+
+  let commit: { oid: string; message: string } | undefined
+  if (scan.changes.length > 0) {
+    onProgress?.({ phase: 'commit', loaded: 0, total: scan.changes.length })
+    const message =
+      options.message?.trim() ||
+      (await generateCommitMessage(
+        repo.dir,
+        scan.changes.map((c) => c.path),
+      ))
+    commit = { oid: await repo.commit(scan, message, options.author), message }
+    onProgress?.({ phase: 'commit', loaded: scan.changes.length, total: scan.changes.length })
+  }
+  const localOid = commit?.oid ?? scan.headOid
+  if (!localOid) {
+    throw new AppFailure('NOTHING_TO_PUBLISH', 'There is nothing to publish: no posts yet.')
+  }
+  const trackedBefore = await repo.resolveRef(upstream.trackingRef)
+  const { ahead } = await repo.aheadBehind(localOid, trackedBefore)
+  const nothingLocal = ahead === 0 && !conflict
+
+  let remoteOid: string | undefined
+  try {
     throwIfCancelled(signal, 'Publishing')
+    remoteOid = await repo.fetch(upstream, options, nothingLocal ? undefined : KEPT)
+  } catch (error) {
+    if (nothingLocal) throw nothingToPublish()
+    throw error
+  }
+  throwIfCancelled(signal, 'Publishing')
 
-    onProgress?.({ phase: 'scan', loaded: 0 })
-    const only = options.paths ? new Set(options.paths.map(normalizeRepoPath)) : undefined
-    const scan = await scanWorkingTree(ctx, only)
-    throwIfCancelled(signal, 'Publishing')
-
-    let commit: { oid: string; message: string } | undefined
-    if (scan.changes.length > 0) {
-      onProgress?.({ phase: 'commit', loaded: 0, total: scan.changes.length })
-      commit = await commitSelectedChanges(ctx, branch, scan.headOid, scan.changes, options)
-      onProgress?.({ phase: 'commit', loaded: scan.changes.length, total: scan.changes.length })
-    }
-    const localOid = commit?.oid ?? scan.headOid
-    const trackedBefore = await resolveRefOrUndefined(ctx, upstream.trackingRef)
-    const { ahead } = await aheadBehind(ctx, localOid, trackedBefore)
-    const nothingLocal = ahead === 0 && !conflict
-    if (!localOid) {
-      throw new AppFailure('NOTHING_TO_PUBLISH', 'There is nothing to publish: no posts yet.')
-    }
-
-    const waiting = nothingLocal ? undefined : `${KEPT}`
-    let remoteOid: string | undefined
-    try {
-      throwIfCancelled(signal, 'Publishing')
-      remoteOid = await transport.fetch(ctx, upstream, waiting)
-    } catch (error) {
-      if (nothingLocal) throw nothingToPublish()
-      throw error
-    }
-    throwIfCancelled(signal, 'Publishing')
-
-    onProgress?.({ phase: 'integrate', loaded: 0 })
-    const integration = await checkoutAfterIntegration(ctx, branch, localOid, remoteOid, conflict)
-    const headOid = integration.headOid
-    const files = scan.changes.map((c) => c.path)
-    if (nothingLocal || headOid === remoteOid) {
-      // The server may already have the commits (e.g. a push whose answer was lost).
-      if (nothingLocal && integration.integrated === 'none') throw nothingToPublish()
-      onProgress?.({ phase: 'done', loaded: 1, total: 1 })
-      return {
-        ...commitInfo(commit),
-        integrated: integration.integrated,
-        ...mergedFiles(integration.merged),
-        pushed: false,
-        headOid,
-        files,
-      }
-    }
-
-    throwIfCancelled(signal, 'Publishing')
-    onProgress?.({ phase: 'push', loaded: 0 })
-    await transport.push(ctx, headOid, upstream, KEPT)
+  onProgress?.({ phase: 'integrate', loaded: 0 })
+  const integration = remoteOid
+    ? await repo.integrate(branch, localOid, remoteOid, conflict)
+    : { integrated: 'none' as const, headOid: localOid }
+  if ('conflicts' in integration) {
+    const recoveryRef = await saveRecoveryRef(repo, localOid)
+    await writeConflictState(stateDir, {
+      recoveryRef,
+      localOid,
+      remoteOid: remoteOid as string,
+      paths: integration.conflicts,
+      resolutions: {},
+    })
+    throw new AppFailure(
+      'CONFLICT',
+      `These posts were changed both here and on the server: ${integration.conflicts.join(', ')}. ` +
+        `Your version is still in the files and kept safe in Inkpress's recovery copy. Choose your version or the server's for each, then publish again.`,
+    )
+  }
+  if (conflict) await clearConflictState(stateDir)
+  const headOid = integration.headOid
+  const files = scan.changes.map((c) => c.path)
+  const outcome = {
+    ...(commit ? { commitOid: commit.oid, message: commit.message } : {}),
+    integrated: integration.integrated,
+    ...(integration.merged && integration.merged.length > 0 ? { merged: integration.merged } : {}),
+    headOid,
+    files,
+  }
+  if (nothingLocal || headOid === remoteOid) {
+    // The server may already have the commits (e.g. a push whose answer was lost).
+    if (nothingLocal && integration.integrated === 'none') throw nothingToPublish()
     onProgress?.({ phase: 'done', loaded: 1, total: 1 })
-    return {
-      ...commitInfo(commit),
-      integrated: integration.integrated,
-      ...mergedFiles(integration.merged),
-      pushed: true,
-      headOid,
-      files,
-      ...(transport.via ? { via: transport.via } : {}),
-    }
-  })
-}
+    return { ...outcome, pushed: false }
+  }
 
-function mergedFiles(merged: string[] | undefined): { merged?: string[] } {
-  return merged && merged.length > 0 ? { merged } : {}
-}
-
-function commitInfo(commit: { oid: string; message: string } | undefined): {
-  commitOid?: string
-  message?: string
-} {
-  return commit ? { commitOid: commit.oid, message: commit.message } : {}
+  throwIfCancelled(signal, 'Publishing')
+  onProgress?.({ phase: 'push', loaded: 0 })
+  const { via } = await repo.push(headOid, upstream, options, KEPT)
+  onProgress?.({ phase: 'done', loaded: 1, total: 1 })
+  return { ...outcome, pushed: true, ...(via ? { via } : {}) }
 }
 
 function nothingToPublish(): AppFailure {

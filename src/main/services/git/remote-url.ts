@@ -19,7 +19,7 @@ export function httpsEquivalent(sshUrl: string): string | undefined {
   return `https://${host}/${repoPath}`
 }
 
-/** isomorphic-git speaks only HTTP(S): refuse SSH with the address to use instead. */
+/** Without git only HTTP(S) is possible: refuse SSH with the address to use instead. */
 export function assertHttpRemote(url: string): void {
   if (!isSshUrl(url)) return
   const https = httpsEquivalent(url)
@@ -27,7 +27,7 @@ export function assertHttpRemote(url: string): void {
     'SSH_UNSUPPORTED',
     `Inkpress publishes over HTTPS and cannot use the SSH address ${url}.` +
       (https ? ` Use the HTTPS address of the same repository instead: ${https}` : '') +
-      ' (with a personal access token), or publish this repository with the git command line.',
+      ' (with a personal access token), or install Git (git-scm.com) and Inkpress will use your SSH setup.',
   )
 }
 
@@ -41,5 +41,23 @@ export function hostOf(url: string): string | undefined {
     return new URL(url).host
   } catch {
     return undefined
+  }
+}
+
+/** Splits https://user:token@host/… into a clean URL and the credentials it carried. */
+export function splitCredentials(url: string): {
+  url: string
+  credentials?: { username: string; token: string }
+} {
+  try {
+    const parsed = new URL(url)
+    if (!parsed.username && !parsed.password) return { url }
+    const credentials = {
+      username: decodeURIComponent(parsed.username),
+      token: decodeURIComponent(parsed.password),
+    }
+    return { url: withoutCredentials(url), credentials }
+  } catch {
+    return { url }
   }
 }

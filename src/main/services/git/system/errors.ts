@@ -1,6 +1,7 @@
-import { AppFailure, type ErrorCode } from '../../../shared/result'
-import { reasonFromServer, redact } from './git-errors'
-import { SystemGitInterrupted } from './system-git'
+import { AppFailure, type ErrorCode } from '../../../../shared/result'
+import { reasonFromServer, redact } from '../git-errors'
+import { isSshUrl, withoutCredentials } from '../remote-url'
+import { SystemGitInterrupted } from './run'
 
 export interface SystemGitFailureContext {
   /** What was being done, e.g. "Publishing". */
@@ -8,6 +9,10 @@ export interface SystemGitFailureContext {
   url: string
   /** Appended to every failure, e.g. "Your commit is saved…". */
   reassurance?: string
+  /** Tokens handed to git, never to appear in a message. */
+  secrets?: string[]
+  /** Whether git asked for credentials through askpass, and whether Inkpress had any. */
+  credentials?: { asked: boolean; found: boolean }
 }
 
 /** The host of `git@host:path` or `ssh://user@host:port/path`, for messages. */
@@ -55,15 +60,20 @@ export function systemGitFailure(
   const tail = context.reassurance ? ` ${context.reassurance}` : ''
   const host = sshHost(context.url)
   const make = (code: ErrorCode, message: string): AppFailure =>
-    new AppFailure(code, redact(message + tail))
+    new AppFailure(code, redact(asSentence(message) + tail, context.secrets))
 
   if (outcome instanceof SystemGitInterrupted) {
     if (outcome.reason === 'cancelled') return make('CANCELLED', `${context.action} was cancelled.`)
     if (outcome.reason === 'timeout')
-      return make('TIMEOUT', `The SSH server ${host} took too long to answer.`)
+      return make(
+        'TIMEOUT',
+        isSshUrl(context.url)
+          ? `The SSH server ${host} took too long to answer.`
+          : 'The server took too long to answer.',
+      )
     return make(
       'SSH_UNSUPPORTED',
-      'The git program is no longer available to publish over SSH. Install git, or use the HTTPS address of the repository.',
+      'The git program is no longer available. Install git, or restart Inkpress to publish without it.',
     )
   }
   if (outcome instanceof Error) {
@@ -79,9 +89,44 @@ export function systemGitFailure(
     const detail = newer ? 'the server has newer commits' : serverReason || rejected.reason
     return make(
       'PUSH_REJECTED',
-      `The server refused the push (${context.url})` +
+      `The server refused the push (${withoutCredentials(context.url)})` +
         (detail ? `: ${detail}` : ' (the branch may be protected).'),
     )
+  }
+  const where = isSshUrl(context.url) ? '' : ` (${withoutCredentials(context.url)})`
+  if (/could not read (Username|Password)|unable to read askpass response/i.test(stderr)) {
+    return make(
+      'UNAUTHORIZED',
+      `The server needs a user name and token for ${withoutCredentials(context.url)}. Enter a user name and token when Inkpress asks (on the command line: set INKPRESS_USERNAME and INKPRESS_TOKEN).`,
+    )
+  }
+  if (/Authentication failed|returned error: 401|Invalid username or password/i.test(stderr)) {
+    return make(
+      'UNAUTHORIZED',
+      `The server refused the token${where}. Check the user name and token (it may be wrong or expired).`,
+    )
+  }
+  if (/returned error: 403/i.test(stderr)) {
+    return make(
+      'FORBIDDEN',
+      `The server accepted the token but it is not allowed to do this${where}. Give the token write access to the repository.`,
+    )
+  }
+  if (/returned error: 404|repository '.*' not found/i.test(stderr)) {
+    return make('NOT_FOUND', `The repository was not found on the server${where}. Check the address.`)
+  }
+  if (/Failed to connect|Could not resolve host|Couldn't connect to server|Connection refused/i.test(stderr) && !isSshUrl(context.url)) {
+    return make('NETWORK', `Could not reach the server${where}. Check the network connection.`)
+  }
+  if (/RPC failed|Empty reply from server|transfer closed|unexpected disconnect|the remote end hung up|Connection reset|early EOF/i.test(stderr) && !isSshUrl(context.url)) {
+    return make('NETWORK', `The connection to the server was lost${where}.`)
+  }
+  if (/Operation timed out|Connection timed out/i.test(stderr) && !isSshUrl(context.url)) {
+    return make('TIMEOUT', `The connection to the server timed out${where}.`)
+  }
+  const httpStatus = /returned error: (\d{3})/.exec(stderr)
+  if (httpStatus) {
+    return make('NETWORK', `The server answered with an error (HTTP ${httpStatus[1]})${where}.`)
   }
   if (
     /Permission denied \(|Permission denied, please try again|Too many authentication failures/i.test(
@@ -137,5 +182,9 @@ export function systemGitFailure(
   ) {
     return make('NETWORK', `The connection to the SSH server ${host} failed or was lost.`)
   }
-  return make('INTERNAL', `${context.action} with the system git failed: ${lastFatalLine(stderr)}.`)
+  return make('INTERNAL', `${context.action} with git failed: ${lastFatalLine(stderr)}`)
 }
+
+/** A server's reason may end without a full stop; the reassurance that follows needs one. */
+const asSentence = (message: string): string =>
+  /[.!?)]$/.test(message.trim()) ? message : `${message.trim()}.`

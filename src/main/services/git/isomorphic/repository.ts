@@ -1,0 +1,385 @@
+import git from 'isomorphic-git'
+import fs from 'node:fs'
+import { lstat, readFile, readlink } from 'node:fs/promises'
+import path from 'node:path'
+import type { FileDiff, GitStatus, HistoryEntry } from '../../../../shared/api/git-types'
+import { mergeLines, mergeableText } from '../../../../shared/text-merge'
+import { AppFailure } from '../../../../shared/result'
+import { resolveAuthor, type Author } from '../author'
+import { compareHistories } from '../commit-graph'
+import { readConflictState, unresolvedPaths, type ConflictState } from '../conflict-state'
+import type { EngineRepository, IntegrationOutcome, WorkingChanges, Upstream } from '../engine'
+import { RemoteSession, type RemoteOptions } from '../remote-session'
+import { assertHttpRemote } from '../remote-url'
+import { waitingSummary } from '../status-summary'
+import { assertIsomorphicCanPublish } from './unsupported'
+
+/**
+ * A repository worked on through isomorphic-git's public API, for machines without git.
+ * `assertPublishable` refuses every repository shape it cannot leave exactly as git would.
+ */
+export class IsomorphicRepository implements EngineRepository {
+  readonly gitdir: string
+  /** isomorphic-git's object cache, reused so pack indexes are parsed once. */
+  private readonly cache = {}
+
+  constructor(readonly dir: string) {
+    this.gitdir = path.join(dir, '.git')
+  }
+
+  private get ctx() {
+    return { fs, dir: this.dir, gitdir: this.gitdir, cache: this.cache }
+  }
+
+  async stateDir(): Promise<string> {
+    await this.assertRepository()
+    return path.join(this.gitdir, 'inkpress')
+  }
+
+  private async assertRepository(): Promise<void> {
+    const info = await lstat(this.gitdir).catch(() => undefined)
+    if (!info) throw new AppFailure('NOT_A_REPOSITORY', `${this.dir} is not a Git repository.`)
+  }
+
+  async assertPublishable(): Promise<void> {
+    await this.assertRepository()
+    if (await lstat(path.join(this.gitdir, 'index.lock')).catch(() => undefined)) {
+      throw new AppFailure(
+        'INDEX_LOCKED',
+        'Another Git program is using this repository (.git/index.lock exists). Close it and try again; if no Git program is running, delete .git/index.lock.',
+      )
+    }
+    await assertIsomorphicCanPublish(this.dir, this.gitdir)
+  }
+
+  assertTransport(url: string): void {
+    assertHttpRemote(url)
+  }
+
+  async status(): Promise<GitStatus> {
+    await this.assertRepository()
+    const branch = await this.branch()
+    const scan = await this.workingChanges()
+    const upstream = branch ? await this.upstream(branch) : undefined
+    const tracking = upstream ? await this.resolveRef(upstream.trackingRef) : undefined
+    const { ahead, behind } =
+      upstream && scan.headOid
+        ? await this.aheadBehind(scan.headOid, tracking)
+        : { ahead: 0, behind: 0 }
+    const conflict = await readConflictState(await this.stateDir())
+    return {
+      branch,
+      upstream: upstream ? `${upstream.remote}/${upstream.remoteBranch}` : undefined,
+      remoteUrl: upstream?.url,
+      ahead,
+      behind,
+      waitingSummary: waitingSummary(ahead),
+      files: scan.changes,
+      conflicts: conflict ? unresolvedPaths(conflict) : [],
+    }
+  }
+
+  async readBlob(commit: string, filepath: string): Promise<Uint8Array | undefined> {
+    try {
+      return (await git.readBlob({ ...this.ctx, oid: commit, filepath })).blob
+    } catch {
+      return undefined
+    }
+  }
+
+  async blobOid(commit: string, filepath: string): Promise<string | undefined> {
+    try {
+      return (await git.readBlob({ ...this.ctx, oid: commit, filepath })).oid
+    } catch {
+      return undefined
+    }
+  }
+
+  async diff(filepath: string): Promise<FileDiff> {
+    const head = await this.resolveRef('HEAD')
+    const old = head ? await this.readBlob(head, filepath) : undefined
+    const absolute = path.join(this.dir, filepath)
+    const info = await lstat(absolute).catch(() => undefined)
+    const newText = info?.isSymbolicLink()
+      ? await readlink(absolute)
+      : info?.isFile()
+        ? await readFile(absolute, 'utf8')
+        : undefined
+    if (old === undefined && newText === undefined) {
+      throw new AppFailure('NOT_FOUND', `${filepath} does not exist in this repository.`)
+    }
+    const oldText = old === undefined ? '' : Buffer.from(old).toString('utf8')
+    const state =
+      old === undefined
+        ? 'new'
+        : newText === undefined
+          ? 'deleted'
+          : newText === oldText
+            ? 'unchanged'
+            : 'modified'
+    return { path: filepath, state, oldText, newText: newText ?? '' }
+  }
+
+  async history(filepath: string, limit: number): Promise<HistoryEntry[]> {
+    try {
+      const commits = await git.log({ ...this.ctx, filepath, ref: 'HEAD', depth: limit })
+      return commits.map(({ oid, commit }) => ({
+        oid,
+        message: commit.message.trim(),
+        authorName: commit.author.name,
+        authorEmail: commit.author.email,
+        timestamp: commit.author.timestamp,
+      }))
+    } catch (error) {
+      if ((error as { code?: string }).code === 'NotFoundError') return []
+      throw error
+    }
+  }
+
+  async mergeBase(a: string, b: string): Promise<string | undefined> {
+    return (await compareHistories(this.ctx, a, b)).mergeBase
+  }
+
+  async branch(): Promise<string | undefined> {
+    return (await git.currentBranch({ ...this.ctx, fullname: false })) ?? undefined
+  }
+
+  async upstream(branch: string): Promise<Upstream | undefined> {
+    const config = (key: string) =>
+      git.getConfig({ ...this.ctx, path: key }) as Promise<string | undefined>
+    const configured = await config(`branch.${branch}.remote`)
+    const merge = await config(`branch.${branch}.merge`)
+    const remote = configured && configured !== '.' ? configured : 'origin'
+    const url = await config(`remote.${remote}.url`)
+    if (!url) return undefined
+    const remoteBranch = merge?.replace(/^refs\/heads\//, '') ?? branch
+    return { remote, remoteBranch, trackingRef: `refs/remotes/${remote}/${remoteBranch}`, url }
+  }
+
+  async resolveRef(ref: string): Promise<string | undefined> {
+    try {
+      return await git.resolveRef({ ...this.ctx, ref })
+    } catch {
+      return undefined
+    }
+  }
+
+  async aheadBehind(
+    local: string,
+    remote: string | undefined,
+  ): Promise<{ ahead: number; behind: number }> {
+    const { ahead, behind } = await compareHistories(this.ctx, local, remote)
+    return { ahead, behind }
+  }
+
+  async workingChanges(only?: Set<string>): Promise<WorkingChanges> {
+    const headOid = await this.resolveRef('HEAD')
+    const rows = await git.statusMatrix({
+      ...this.ctx,
+      ...(headOid ? {} : { ref: 'HEAD' }),
+      ...(only ? { filter: (f: string) => only.has(f) } : {}),
+    })
+    const changes: WorkingChanges['changes'] = []
+    for (const [filepath, head, workdir] of rows) {
+      if (head === 1 && workdir === 0) changes.push({ path: filepath, state: 'deleted' })
+      else if (head === 0 && workdir === 2) {
+        if (!(await this.insideNestedRepository(filepath))) {
+          changes.push({ path: filepath, state: 'new' })
+        }
+      } else if (head === 1 && workdir === 2) changes.push({ path: filepath, state: 'modified' })
+    }
+    return { headOid, changes }
+  }
+
+  /** A file of another repository inside this one is that repository's, never this one's. */
+  private async insideNestedRepository(filepath: string): Promise<boolean> {
+    const parts = filepath.split('/')
+    for (let depth = parts.length - 1; depth > 0; depth--) {
+      const folder = path.join(this.dir, ...parts.slice(0, depth))
+      if (await lstat(path.join(folder, '.git')).catch(() => undefined)) return true
+    }
+    return false
+  }
+
+  async commit(
+    changes: WorkingChanges,
+    message: string,
+    author: Partial<Author> | undefined,
+  ): Promise<string> {
+    const signature = await resolveAuthor({ ...this.ctx }, author)
+    for (const change of changes.changes) {
+      if (change.state === 'deleted') {
+        await git.remove({ ...this.ctx, filepath: change.path })
+        continue
+      }
+      const info = await lstat(path.join(this.dir, change.path))
+      if (info.isSymbolicLink()) {
+        throw new AppFailure(
+          'UNSUPPORTED_REPOSITORY',
+          `${change.path} is a symbolic link, which Inkpress cannot publish without Git. Install Git (git-scm.com) and Inkpress will publish it with it; nothing was changed.`,
+        )
+      }
+    }
+    const added = changes.changes.filter((c) => c.state !== 'deleted').map((c) => c.path)
+    if (added.length > 0) await git.add({ ...this.ctx, filepath: added })
+    return git.commit({ ...this.ctx, message, author: signature })
+  }
+
+  async createRef(ref: string, oid: string): Promise<void> {
+    await git.writeRef({ ...this.ctx, ref, value: oid, force: false })
+  }
+
+  private session(url: string, options: RemoteOptions): RemoteSession {
+    assertHttpRemote(url)
+    return new RemoteSession(url, options)
+  }
+
+  async fetch(
+    upstream: Upstream,
+    options: RemoteOptions,
+    reassurance: string | undefined,
+  ): Promise<string | undefined> {
+    const session = this.session(upstream.url, options)
+    options.onProgress?.({ phase: 'fetch', loaded: 0, detail: 'Checking the server' })
+    try {
+      const result = await git.fetch({
+        ...this.ctx,
+        http: session.http,
+        onAuth: session.onAuth,
+        onMessage: session.onMessage,
+        onProgress: session.progress('fetch'),
+        remote: upstream.remote,
+        ref: upstream.remoteBranch,
+        remoteRef: upstream.remoteBranch,
+        singleBranch: true,
+        tags: false,
+      })
+      return result.fetchHead ?? undefined
+    } catch (error) {
+      const code = (error as { code?: string }).code
+      // An empty repository on the server has no branch to fetch yet.
+      if (code === 'NotFoundError' && /remote|ref/i.test(String(error))) return undefined
+      throw session.failure(error, 'Fetching from the server', reassurance)
+    }
+  }
+
+  async integrate(
+    branch: string,
+    local: string,
+    remote: string,
+    conflict: ConflictState | undefined,
+  ): Promise<IntegrationOutcome> {
+    const { ahead, behind } = await compareHistories(this.ctx, local, remote)
+    if (behind === 0) return { integrated: 'none', headOid: local }
+    if (ahead === 0) {
+      await this.moveTo(branch, local, remote)
+      return { integrated: 'fast-forward', headOid: remote }
+    }
+    const merged: string[] = []
+    const resolutions = conflict?.resolutions ?? {}
+    let mergeCommit: string
+    try {
+      const result = await git.merge({
+        ...this.ctx,
+        ours: branch,
+        theirs: remote,
+        noUpdateBranch: true,
+        abortOnConflict: true,
+        author: await resolveAuthor({ ...this.ctx }, undefined),
+        message: `Merge the server's changes into ${branch}`,
+        // Edits to different lines combine as `git merge-file` would (tested against it); a
+        // path the writer settled against this very server version keeps the writer's text.
+        mergeDriver: async ({ contents, path: filepath }) => {
+          const [base, ours, theirs] = contents as [string, string, string]
+          const settled = resolutions[filepath]
+          if (settled) {
+            const blob = (await this.blobOid(remote, filepath)) ?? null
+            if (blob === settled.remoteBlob) return { cleanMerge: true, mergedText: ours }
+          }
+          const text = [base, ours, theirs].map((t) => mergeableText(new TextEncoder().encode(t)))
+          const combined =
+            text.every((t) => t != null) && mergeLines(base, ours, theirs)
+          if (typeof combined === 'string') {
+            merged.push(filepath)
+            return { cleanMerge: true, mergedText: combined }
+          }
+          return { cleanMerge: false, mergedText: ours }
+        },
+      })
+      mergeCommit = result.oid as string
+    } catch (error) {
+      const data = (error as { code?: string; data?: { filepaths?: string[] } })
+      if (data.code === 'MergeConflictError') {
+        return { conflicts: [...new Set(data.data?.filepaths ?? [])].sort() }
+      }
+      if (data.code === 'MergeNotSupportedError') {
+        throw new AppFailure(
+          'UNSUPPORTED_REPOSITORY',
+          "Your commits and the server's cannot be combined without Git (a file was added, deleted or renamed on both sides). Install Git (git-scm.com) and publish again; nothing was changed.",
+        )
+      }
+      throw error
+    }
+    await this.moveTo(branch, local, mergeCommit)
+    return { integrated: 'merged', headOid: mergeCommit, merged: merged.sort() }
+  }
+
+  /**
+   * Updates the work tree and index to `target` (refusing if a changed file of the writer's
+   * would be overwritten), then moves the branch only if it still points at `expected`.
+   */
+  private async moveTo(branch: string, expected: string, target: string): Promise<void> {
+    try {
+      await git.checkout({ ...this.ctx, ref: target, noUpdateHead: true, force: false })
+    } catch (error) {
+      if ((error as { code?: string }).code === 'CheckoutConflictError') {
+        const files = (error as { data?: { filepaths?: string[] } }).data?.filepaths ?? []
+        throw new AppFailure(
+          'CONFLICT',
+          `The server changed ${files.join(', ')}, which you also changed here but did not publish. Publish or undo your change, then publish again. Nothing was lost.`,
+        )
+      }
+      throw error
+    }
+    const current = await this.resolveRef(`refs/heads/${branch}`)
+    if (current !== expected) {
+      throw new AppFailure(
+        'CONFLICT',
+        'Another program committed to this repository while Inkpress was publishing. Publish again.',
+      )
+    }
+    await git.writeRef({ ...this.ctx, ref: `refs/heads/${branch}`, value: target, force: true })
+  }
+
+  async push(
+    oid: string,
+    upstream: Upstream,
+    options: RemoteOptions,
+    reassurance: string,
+  ): Promise<{ via?: string }> {
+    const session = this.session(upstream.url, options)
+    try {
+      const result = await git.push({
+        ...this.ctx,
+        http: session.http,
+        onAuth: session.onAuth,
+        onMessage: session.onMessage,
+        onProgress: session.progress('push'),
+        remote: upstream.remote,
+        ref: oid,
+        remoteRef: `refs/heads/${upstream.remoteBranch}`,
+        force: false,
+      })
+      if (!result.ok) {
+        throw Object.assign(new Error(result.error ?? 'push refused'), {
+          code: 'GitPushError',
+          data: { result },
+        })
+      }
+    } catch (error) {
+      throw session.failure(error, 'Publishing', reassurance)
+    }
+    await git.writeRef({ ...this.ctx, ref: upstream.trackingRef, value: oid, force: true })
+    return {}
+  }
+}
