@@ -275,8 +275,7 @@ export class IsomorphicRepository implements EngineRepository {
       await this.moveTo(branch, local, remote)
       return { integrated: 'fast-forward', headOid: remote }
     }
-    const merged: string[] = []
-    const resolutions = conflict?.resolutions ?? {}
+    const settled = await this.settledTexts(local, remote, conflict)
     let mergeCommit: string
     try {
       const result = await git.merge({
@@ -287,28 +286,26 @@ export class IsomorphicRepository implements EngineRepository {
         abortOnConflict: true,
         author: await resolveAuthor({ ...this.ctx }, undefined),
         message: `Merge the server's changes into ${branch}`,
-        // Edits to different lines combine as `git merge-file` would (tested against it); a
-        // path the writer settled against this very server version keeps the writer's text.
-        mergeDriver: async ({ contents, path: filepath }) => {
+        // Edits to different lines combine as `git merge-file` would (tested against it). The
+        // driver is told only the file's base name, so a file the writer settled against this
+        // very server version is recognised by its two texts, and keeps the writer's.
+        mergeDriver: ({ contents }) => {
           const [base, ours, theirs] = contents as [string, string, string]
-          const settled = resolutions[filepath]
-          if (settled) {
-            const blob = (await this.blobOid(remote, filepath)) ?? null
-            if (blob === settled.remoteBlob) return { cleanMerge: true, mergedText: ours }
+          if (settled.some((s) => s.ours === ours && s.theirs === theirs)) {
+            return { cleanMerge: true, mergedText: ours }
           }
-          const text = [base, ours, theirs].map((t) => mergeableText(new TextEncoder().encode(t)))
-          const combined =
-            text.every((t) => t != null) && mergeLines(base, ours, theirs)
-          if (typeof combined === 'string') {
-            merged.push(filepath)
-            return { cleanMerge: true, mergedText: combined }
-          }
-          return { cleanMerge: false, mergedText: ours }
+          const bytes = [base, ours, theirs].map((t) => new TextEncoder().encode(t))
+          const combined = bytes.every((b) => mergeableText(b) != null)
+            ? mergeLines(base, ours, theirs)
+            : null
+          return combined === null
+            ? { cleanMerge: false, mergedText: ours }
+            : { cleanMerge: true, mergedText: combined }
         },
       })
       mergeCommit = result.oid as string
     } catch (error) {
-      const data = (error as { code?: string; data?: { filepaths?: string[] } })
+      const data = error as { code?: string; data?: { filepaths?: string[] } }
       if (data.code === 'MergeConflictError') {
         return { conflicts: [...new Set(data.data?.filepaths ?? [])].sort() }
       }
@@ -320,8 +317,46 @@ export class IsomorphicRepository implements EngineRepository {
       }
       throw error
     }
+    const merged = await this.combinedFiles(local, remote, mergeCommit)
     await this.moveTo(branch, local, mergeCommit)
-    return { integrated: 'merged', headOid: mergeCommit, merged: merged.sort() }
+    return { integrated: 'merged', headOid: mergeCommit, merged }
+  }
+
+  /** Both texts of each path the writer settled against the server version still there. */
+  private async settledTexts(
+    local: string,
+    remote: string,
+    conflict: ConflictState | undefined,
+  ): Promise<{ ours: string; theirs: string }[]> {
+    const texts: { ours: string; theirs: string }[] = []
+    for (const [filepath, resolution] of Object.entries(conflict?.resolutions ?? {})) {
+      if (((await this.blobOid(remote, filepath)) ?? null) !== resolution.remoteBlob) continue
+      const [ours, theirs] = await Promise.all([
+        this.readBlob(local, filepath),
+        this.readBlob(remote, filepath),
+      ])
+      if (ours && theirs) {
+        texts.push({ ours: Buffer.from(ours).toString('utf8'), theirs: Buffer.from(theirs).toString('utf8') })
+      }
+    }
+    return texts
+  }
+
+  /** Files whose merged version is neither side's: both sides' lines were combined. */
+  private async combinedFiles(local: string, remote: string, merge: string): Promise<string[]> {
+    const combined: string[] = []
+    await git.walk({
+      ...this.ctx,
+      trees: [git.TREE({ ref: local }), git.TREE({ ref: remote }), git.TREE({ ref: merge })],
+      map: async (filepath, entries) => {
+        const [ours, theirs, result] = entries
+        if ((await result?.type()) !== 'blob') return true
+        const [a, b, c] = await Promise.all([ours?.oid(), theirs?.oid(), result?.oid()])
+        if (a && b && c && c !== a && c !== b) combined.push(filepath)
+        return true
+      },
+    })
+    return combined.sort()
   }
 
   /**

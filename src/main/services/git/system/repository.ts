@@ -1,4 +1,4 @@
-import { lstat, mkdir, readFile, readlink, rm } from 'node:fs/promises'
+import { lstat, mkdir, readFile, readlink, realpath, rm } from 'node:fs/promises'
 import path from 'node:path'
 import type { FileDiff, GitStatus, HistoryEntry } from '../../../../shared/api/git-types'
 import { AppFailure } from '../../../../shared/result'
@@ -50,14 +50,21 @@ export class SystemGitRepository implements EngineRepository {
     return (await this.git(args, input === undefined ? {} : { input })).stdout.trim()
   }
 
+  /** The repository's git folder; the open folder must be the top of its own work tree. */
   private absoluteGitDir(): Promise<string> {
-    this.gitDir ??= this.raw(['rev-parse', '--absolute-git-dir']).then((result) => {
-      if (result.exitCode !== 0) {
+    this.gitDir ??= (async () => {
+      const result = await this.raw(['rev-parse', '--absolute-git-dir', '--show-toplevel'])
+      const [gitDir, top] = result.stdout.trim().split('\n')
+      const same =
+        result.exitCode === 0 &&
+        top !== undefined &&
+        (await realpath(top).catch(() => top)) === (await realpath(this.dir).catch(() => this.dir))
+      if (!same || !gitDir) {
         this.gitDir = undefined
         throw new AppFailure('NOT_A_REPOSITORY', `${this.dir} is not a Git repository.`)
       }
-      return result.stdout.trim()
-    })
+      return gitDir
+    })()
     return this.gitDir
   }
 
@@ -111,6 +118,7 @@ export class SystemGitRepository implements EngineRepository {
   }
 
   async status(): Promise<GitStatus> {
+    await this.absoluteGitDir()
     const scan = await this.porcelain()
     const upstream = scan.branch ? await this.upstream(scan.branch) : undefined
     const tracking = upstream ? await this.resolveRef(upstream.trackingRef) : undefined
