@@ -28,6 +28,8 @@ export interface GitServerOptions {
 export interface GitServerFaults {
   /** Destroy the socket once this many body bytes of a receive-pack POST have arrived. */
   dropReceivePackAfterBytes?: number
+  /** Waits this long before answering every request (a slow server). */
+  delayMs?: number
 }
 
 export interface GitServer {
@@ -35,7 +37,11 @@ export interface GitServer {
   baseUrl: string
   url(repoName: string): string
   root: string
-  createBareRepo(name: string, initialBranch?: string): Promise<string>
+  createBareRepo(
+    name: string,
+    initialBranch?: string,
+    objectFormat?: 'sha1' | 'sha256',
+  ): Promise<string>
   repoPath(name: string): string
   /** Installs a pre-receive hook that prints `reason` and refuses every push. */
   refusePushes(repoName: string, reason: string): Promise<void>
@@ -65,6 +71,7 @@ export async function startGitServer(options: GitServerOptions = {}): Promise<Gi
   })
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (faults.delayMs) await new Promise((resolve) => setTimeout(resolve, faults.delayMs))
     const url = new URL(req.url ?? '/', 'http://127.0.0.1')
     const user = authenticate(req.headers.authorization)
     if (!user) {
@@ -200,10 +207,17 @@ export async function startGitServer(options: GitServerOptions = {}): Promise<Gi
     faults,
     url: (name) => `${baseUrl}/${name.endsWith('.git') ? name : `${name}.git`}`,
     repoPath,
-    async createBareRepo(name, initialBranch = 'main') {
+    async createBareRepo(name, initialBranch = 'main', objectFormat = 'sha1') {
       const path = repoPath(name)
       await mkdir(path, { recursive: true })
-      await execFileAsync(GIT, ['init', '--bare', '-q', `--initial-branch=${initialBranch}`, path])
+      await execFileAsync(GIT, [
+        'init',
+        '--bare',
+        '-q',
+        `--initial-branch=${initialBranch}`,
+        `--object-format=${objectFormat}`,
+        path,
+      ])
       return path
     },
     async refusePushes(repoName, reason) {

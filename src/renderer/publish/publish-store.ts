@@ -199,8 +199,8 @@ function describeOutcome(outcome: PublishOutcome, upstream: string | undefined):
   const brought =
     outcome.integrated === 'fast-forward'
       ? " The server's newer commits were brought in first."
-      : outcome.integrated === 'replayed'
-        ? ' Your commits were replayed on top of the newer ones from the server.'
+      : outcome.integrated === 'merged'
+        ? " The server's newer commits were merged with yours."
         : ''
   const combined = outcome.merged?.length
     ? ` Your edits and the server's were combined in ${outcome.merged.join(', ')}.`

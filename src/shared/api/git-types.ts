@@ -31,8 +31,8 @@ export interface PublishOutcome {
   commitOid?: string
   message?: string
   /** How the server's newer commits were brought in. */
-  integrated: 'none' | 'fast-forward' | 'replayed' | 'merged'
-  /** Posts whose edits here and on the server were combined line by line while replaying. */
+  integrated: 'none' | 'fast-forward' | 'merged'
+  /** Posts whose edits here and on the server were combined line by line in the merge. */
   merged?: string[]
   pushed: boolean
   /** How the push went out when not through Inkpress's own HTTPS client, e.g. "Pushed with the system git over SSH". */

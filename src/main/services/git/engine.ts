@@ -34,7 +34,7 @@ export interface WorkingChanges {
 /** The server's newer commits brought in, or the paths both sides changed. */
 export type IntegrationOutcome =
   | {
-      integrated: 'none' | 'fast-forward' | 'replayed' | 'merged'
+      integrated: 'none' | 'fast-forward' | 'merged'
       headOid: string
       /** Files whose edits here and on the server were combined line by line. */
       merged?: string[]
