@@ -28,11 +28,25 @@ export async function resolveAuthor(
     (await systemGitConfig(ctx.dir, key))
   const name = given?.name || (await lookup('user.name'))
   const email = given?.email || (await lookup('user.email'))
-  if (!name || !email) {
+  const cleanName = name && gitIdentityPart(name)
+  const cleanEmail = email && gitIdentityPart(email)
+  if (!cleanName || !cleanEmail) {
     throw new AppFailure(
       'INVALID_ARGUMENT',
       'Inkpress needs your name and email to sign the commit. Set them with git config user.name and user.email.',
     )
   }
-  return { name, email }
+  return { name: cleanName, email: cleanEmail }
+}
+
+/** Characters git trims from both ends of a name or email (ident.c's `crud`). */
+const CRUD = /^[\x00-\x20.,:;<>"\\']+|[\x00-\x20.,:;<>"\\']+$/g
+
+/**
+ * A name or email as git writes it into a commit: no `<`, `>` or line breaks inside, and
+ * no crud at either end. Without this, a name like "Ann <the writer>" makes a commit that
+ * `git fsck` rejects (and servers with receive.fsckObjects refuse every later push).
+ */
+export function gitIdentityPart(value: string): string {
+  return value.replace(/[<>\n]/g, '').replace(CRUD, '')
 }

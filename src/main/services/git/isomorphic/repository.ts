@@ -12,7 +12,7 @@ import type { EngineRepository, IntegrationOutcome, WorkingChanges, Upstream } f
 import { RemoteSession, type RemoteOptions } from '../remote-session'
 import { assertHttpRemote } from '../remote-url'
 import { waitingSummary } from '../status-summary'
-import { assertIsomorphicCanPublish } from './unsupported'
+import { assertIsomorphicCanPublish, assertNoUntrackedSymlinks } from './unsupported'
 
 /**
  * A repository worked on through isomorphic-git's public API, for machines without git.
@@ -50,6 +50,9 @@ export class IsomorphicRepository implements EngineRepository {
       )
     }
     await assertIsomorphicCanPublish(this.dir, this.gitdir)
+    await assertNoUntrackedSymlinks(this.dir, (filepath) =>
+      git.isIgnored({ ...this.ctx, filepath }),
+    )
   }
 
   assertTransport(url: string): void {
@@ -172,33 +175,41 @@ export class IsomorphicRepository implements EngineRepository {
     return { ahead, behind }
   }
 
+  /**
+   * HEAD against the work tree, by content and by mode (statusMatrix ignores a changed
+   * executable bit), skipping ignored folders and other repositories' files.
+   */
   async workingChanges(only?: Set<string>): Promise<WorkingChanges> {
     const headOid = await this.resolveRef('HEAD')
-    const rows = await git.statusMatrix({
-      ...this.ctx,
-      ...(headOid ? {} : { ref: 'HEAD' }),
-      ...(only ? { filter: (f: string) => only.has(f) } : {}),
-    })
     const changes: WorkingChanges['changes'] = []
-    for (const [filepath, head, workdir] of rows) {
-      if (head === 1 && workdir === 0) changes.push({ path: filepath, state: 'deleted' })
-      else if (head === 0 && workdir === 2) {
-        if (!(await this.insideNestedRepository(filepath))) {
-          changes.push({ path: filepath, state: 'new' })
+    await git.walk({
+      ...this.ctx,
+      trees: headOid ? [git.TREE({ ref: headOid }), git.WORKDIR()] : [git.WORKDIR()],
+      map: async (filepath, entries) => {
+        if (filepath === '.') return true
+        const [head, work] = headOid ? entries : [null, entries[0]]
+        const [headType, workType] = await Promise.all([head?.type(), work?.type()])
+        if (!head && work && (await git.isIgnored({ ...this.ctx, filepath }))) return null
+        if (workType === 'tree' && !head && (await this.isRepository(filepath))) return null
+        const headFile = headType === 'blob' ? head : null
+        const workFile = workType === 'blob' ? work : null
+        if (headFile && !workFile) changes.push({ path: filepath, state: 'deleted' })
+        else if (!headFile && workFile) changes.push({ path: filepath, state: 'new' })
+        else if (headFile && workFile) {
+          const [a, b] = await Promise.all([headFile.oid(), workFile.oid()])
+          const [modeA, modeB] = await Promise.all([headFile.mode(), workFile.mode()])
+          if (a !== b || modeA !== modeB) changes.push({ path: filepath, state: 'modified' })
         }
-      } else if (head === 1 && workdir === 2) changes.push({ path: filepath, state: 'modified' })
-    }
-    return { headOid, changes }
+        return headType === 'tree' || workType === 'tree' ? true : null
+      },
+    })
+    const selected = only ? changes.filter((c) => only.has(c.path)) : changes
+    selected.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+    return { headOid, changes: selected }
   }
 
-  /** A file of another repository inside this one is that repository's, never this one's. */
-  private async insideNestedRepository(filepath: string): Promise<boolean> {
-    const parts = filepath.split('/')
-    for (let depth = parts.length - 1; depth > 0; depth--) {
-      const folder = path.join(this.dir, ...parts.slice(0, depth))
-      if (await lstat(path.join(folder, '.git')).catch(() => undefined)) return true
-    }
-    return false
+  private async isRepository(folder: string): Promise<boolean> {
+    return (await lstat(path.join(this.dir, folder, '.git')).catch(() => undefined)) !== undefined
   }
 
   async commit(

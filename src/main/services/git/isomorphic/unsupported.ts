@@ -1,6 +1,6 @@
 import git from 'isomorphic-git'
 import fs from 'node:fs'
-import { lstat, readFile } from 'node:fs/promises'
+import { lstat, readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { AppFailure } from '../../../../shared/result'
 
@@ -115,7 +115,7 @@ async function treeFeatures(dir: string, gitdir: string): Promise<string[]> {
     return []
   }
   const found = new Set<string>()
-  await git.walk({
+  const walked = git.walk({
     fs,
     dir,
     gitdir,
@@ -130,6 +130,8 @@ async function treeFeatures(dir: string, gitdir: string): Promise<string[]> {
       return undefined
     },
   })
+  // isomorphic-git refuses to even read some names (a backslash, `..`); that is a refusal too.
+  await walked.catch(() => found.add('file names isomorphic-git cannot read'))
   return [...found]
 }
 
@@ -155,5 +157,33 @@ export async function assertIsomorphicCanPublish(dir: string, gitdir: string): P
       'UNSUPPORTED_REPOSITORY',
       `This repository uses ${unique.join(', ')}, which Inkpress cannot publish without Git. Install Git (git-scm.com) and Inkpress will publish this repository with it; nothing was changed.`,
     )
+  }
+}
+
+/**
+ * A symbolic link anywhere in the work tree (outside ignored folders) is refused before
+ * isomorphic-git reads or rewrites anything: published wrongly, a link would carry the bytes
+ * of what it points to, such as a file outside the repository.
+ */
+export async function assertNoUntrackedSymlinks(
+  dir: string,
+  isIgnored: (filepath: string) => Promise<boolean>,
+): Promise<void> {
+  const pending = ['']
+  while (pending.length > 0) {
+    const folder = pending.pop() as string
+    const entries = await readdir(path.join(dir, folder), { withFileTypes: true }).catch(() => [])
+    for (const entry of entries) {
+      const relative = folder ? `${folder}/${entry.name}` : entry.name
+      if (entry.name === '.git' || !(entry.isDirectory() || entry.isSymbolicLink())) continue
+      if (await isIgnored(relative)) continue
+      if (entry.isSymbolicLink()) {
+        throw new AppFailure(
+          'UNSUPPORTED_REPOSITORY',
+          `This repository contains a symbolic link (${relative}), which Inkpress cannot publish without Git. Install Git (git-scm.com) and Inkpress will publish this repository with it; nothing was changed.`,
+        )
+      }
+      pending.push(relative)
+    }
   }
 }

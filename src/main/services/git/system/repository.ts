@@ -254,6 +254,12 @@ export class SystemGitRepository implements EngineRepository {
     return ['-c', `user.name=${name}`, '-c', `user.email=${email}`]
   }
 
+  /**
+   * Commits exactly the ticked paths, whatever else another tool staged: the paths are staged
+   * in the real index, copied into a temporary index built from HEAD, and `git commit` runs
+   * on that (hooks, signing and identity as the user set them). This is what `commit --only`
+   * does, without its failure when a file became a folder or a folder a file.
+   */
   async commit(
     changes: WorkingChanges,
     message: string,
@@ -265,21 +271,35 @@ export class SystemGitRepository implements EngineRepository {
     await this.git(['add', '-A', '--pathspec-from-file=-', '--pathspec-file-nul'], {
       input: pathspecs,
     })
-    // `--only`: exactly the ticked paths, whatever else another tool staged; hooks run.
-    const result = await this.raw(
-      [
-        ...identity,
-        'commit',
-        '--only',
-        '--no-edit',
-        '-m',
-        message,
-        '--pathspec-from-file=-',
-        '--pathspec-file-nul',
-      ],
-      { input: pathspecs },
-    )
-    if (result.exitCode !== 0) throw commitFailure(result)
+    const staged = await this.git(['ls-files', '-s', '-z'])
+    const ticked = new Set(paths)
+    const stateDir = await this.stateDir()
+    await mkdir(stateDir, { recursive: true })
+    const env = { GIT_INDEX_FILE: path.join(stateDir, `commit-index-${process.pid}`) }
+    try {
+      const head = await this.resolveRef('HEAD')
+      await this.git(head ? ['read-tree', head] : ['read-tree', '--empty'], { env })
+      // Removals first, so a file can give way to a folder of the same name and back.
+      const removals = paths.map((p) => `0 ${'0'.repeat(head?.length ?? 40)}\t${p}\0`)
+      const additions = staged.stdout
+        .split('\0')
+        .filter((entry) => ticked.has(entry.slice(entry.indexOf('\t') + 1)))
+        .map((entry) => {
+          const tab = entry.indexOf('\t')
+          const [mode, oid] = entry.slice(0, tab).split(' ')
+          return `${mode} ${oid}\t${entry.slice(tab + 1)}\0`
+        })
+      await this.git(['update-index', '-z', '--index-info'], {
+        env,
+        input: removals.join('') + additions.join(''),
+      })
+      const result = await this.raw([...identity, 'commit', '--no-edit', '--quiet', '-m', message], {
+        env,
+      })
+      if (result.exitCode !== 0) throw commitFailure(result)
+    } finally {
+      await rm(env.GIT_INDEX_FILE, { force: true })
+    }
     return this.out(['rev-parse', 'HEAD'])
   }
 
@@ -363,7 +383,7 @@ export class SystemGitRepository implements EngineRepository {
       )
     } catch (error) {
       // An empty repository on the server has no branch to fetch yet.
-      if ((error as AppFailure).code === 'NOT_FOUND' && /remote ref/.test(String(error))) {
+      if (/couldn't find remote ref/.test((error as Error).message)) {
         return undefined
       }
       throw error
