@@ -30,6 +30,8 @@ export interface GitServerFaults {
   dropReceivePackAfterBytes?: number
   /** Waits this long before answering every request (a slow server). */
   delayMs?: number
+  /** Waits this long before answering a push (a server slow to take a pack). */
+  delayReceivePackMs?: number
 }
 
 export interface GitServer {
@@ -90,6 +92,9 @@ export async function startGitServer(options: GitServerOptions = {}): Promise<Gi
     let dropAfterBytes: number | undefined
     if (req.method === 'POST' && url.pathname.endsWith('/git-receive-pack')) {
       receivePackCount++
+      if (faults.delayReceivePackMs) {
+        await new Promise((resolve) => setTimeout(resolve, faults.delayReceivePackMs))
+      }
       dropAfterBytes = faults.dropReceivePackAfterBytes
     }
     runBackend(req, res, url, user.username, dropAfterBytes)

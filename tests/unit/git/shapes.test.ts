@@ -11,7 +11,17 @@
  */
 import { execFile } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { cp, mkdir, mkdtemp, readFile, rm, stat, symlink, utimes, writeFile } from 'node:fs/promises'
+import {
+  cp,
+  mkdir,
+  mkdtemp,
+  readFile,
+  rm,
+  stat,
+  symlink,
+  utimes,
+  writeFile,
+} from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
@@ -196,7 +206,11 @@ const SHAPES: Shape[] = [
     },
     refused: { isomorphic: 'UNSUPPORTED_REPOSITORY' },
   },
-  { name: 'SHA-256 object names', objectFormat: 'sha256', refused: { isomorphic: 'UNSUPPORTED_REPOSITORY' } },
+  {
+    name: 'SHA-256 object names',
+    objectFormat: 'sha256',
+    refused: { isomorphic: 'UNSUPPORTED_REPOSITORY' },
+  },
   {
     name: 'a linked work tree',
     async prepare(dir, ctx) {
@@ -322,11 +336,19 @@ const SHAPES: Shape[] = [
       await write(dir, 'posts/bom.md', '\ufeffFirst paragraph.\n\nMiddle.\n\nLast paragraph.\n')
     },
     async server(dir) {
-      await write(dir, 'posts/bom.md', '\ufeffFirst, from the server.\n\nMiddle.\n\nLast paragraph.\n')
+      await write(
+        dir,
+        'posts/bom.md',
+        '\ufeffFirst, from the server.\n\nMiddle.\n\nLast paragraph.\n',
+      )
       await git(dir, 'commit', '-qam', 'Server edit')
     },
     async prepare(dir) {
-      await write(dir, 'posts/bom.md', '\ufeffFirst paragraph.\n\nMiddle.\n\nLast, from the laptop.\n')
+      await write(
+        dir,
+        'posts/bom.md',
+        '\ufeffFirst paragraph.\n\nMiddle.\n\nLast, from the laptop.\n',
+      )
     },
   },
   {
@@ -441,7 +463,14 @@ async function buildShape(shape: Shape): Promise<Laptops> {
   const bare = await server.createBareRepo(name, 'main', shape.objectFormat ?? 'sha1')
   if (!shape.emptyServer) {
     const seed = path.join(tmp, `${name}-seed`)
-    await git(tmp, 'init', '-q', '--initial-branch=main', `--object-format=${shape.objectFormat ?? 'sha1'}`, seed)
+    await git(
+      tmp,
+      'init',
+      '-q',
+      '--initial-branch=main',
+      `--object-format=${shape.objectFormat ?? 'sha1'}`,
+      seed,
+    )
     await write(seed, HELLO, post('Hello', 'First post.\n\nA second paragraph.'))
     await write(seed, 'posts/second.md', post('Second', 'Another post.'))
     await shape.seed?.(seed, ctx)
@@ -503,13 +532,16 @@ async function judge(laptops: Laptops): Promise<void> {
   await git(bare, 'fsck', '--full', '--strict', '--no-dangling')
   await git(ink, 'fsck', '--full', '--strict', '--no-dangling')
   // The laptop is left as git leaves it: same index entries and flags, same status.
-  expect(await git(ink, 'ls-files', '-s', '-v', '-z')).toBe(await git(native, 'ls-files', '-s', '-v', '-z'))
+  expect(await git(ink, 'ls-files', '-s', '-v', '-z')).toBe(
+    await git(native, 'ls-files', '-s', '-v', '-z'),
+  )
   expect(await git(ink, 'status', '--porcelain=v1', '-z', '--untracked-files=all')).toBe(
     await git(native, 'status', '--porcelain=v1', '-z', '--untracked-files=all'),
   )
   expect(await git(ink, 'rev-parse', 'HEAD')).toBe(await git(bare, 'rev-parse', 'main'))
   for (const earlier of [laptops.serverTipBefore, laptops.laptopTipBefore]) {
-    if (earlier) expect(await gitOk(bare, 'merge-base', '--is-ancestor', earlier, 'main')).toBe(true)
+    if (earlier)
+      expect(await gitOk(bare, 'merge-base', '--is-ancestor', earlier, 'main')).toBe(true)
   }
 }
 

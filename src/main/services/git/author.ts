@@ -22,7 +22,8 @@ function systemGitConfig(cwd: string, key: string): Promise<string | undefined> 
  */
 export async function resolveAuthor(
   ctx: { fs: typeof fs; dir: string; gitdir: string },
-  given?: Partial<Author>): Promise<Author> {
+  given?: Partial<Author>,
+): Promise<Author> {
   const lookup = async (key: string): Promise<string | undefined> =>
     ((await git.getConfig({ ...ctx, path: key })) as string | undefined) ??
     (await systemGitConfig(ctx.dir, key))
@@ -39,8 +40,8 @@ export async function resolveAuthor(
   return { name: cleanName, email: cleanEmail }
 }
 
-/** Characters git trims from both ends of a name or email (ident.c's `crud`). */
-const CRUD = /^[\x00-\x20.,:;<>"\\']+|[\x00-\x20.,:;<>"\\']+$/g
+/** Whether git trims `char` from the ends of a name or email (ident.c's `crud`). */
+const isCrud = (char: string): boolean => char <= ' ' || '.,:;<>"\\\''.includes(char)
 
 /**
  * A name or email as git writes it into a commit: no `<`, `>` or line breaks inside, and
@@ -48,5 +49,10 @@ const CRUD = /^[\x00-\x20.,:;<>"\\']+|[\x00-\x20.,:;<>"\\']+$/g
  * `git fsck` rejects (and servers with receive.fsckObjects refuse every later push).
  */
 export function gitIdentityPart(value: string): string {
-  return value.replace(/[<>\n]/g, '').replace(CRUD, '')
+  const inner = value.replace(/[<>\n]/g, '')
+  let start = 0
+  let end = inner.length
+  while (start < end && isCrud(inner.charAt(start))) start++
+  while (end > start && isCrud(inner.charAt(end - 1))) end--
+  return inner.slice(start, end)
 }

@@ -67,7 +67,11 @@ export function resolveConflict(
 }
 
 /** Commits that changed `filepath`, newest first. */
-export function postHistory(repoRoot: string, filepath: string, limit = 200): Promise<HistoryEntry[]> {
+export function postHistory(
+  repoRoot: string,
+  filepath: string,
+  limit = 200,
+): Promise<HistoryEntry[]> {
   return withRepository(repoRoot, (repo) => repo.history(normalizeRepoPath(filepath), limit))
 }
 
@@ -77,14 +81,20 @@ export function readFileAtCommit(repoRoot: string, oid: string, filepath: string
     const normalized = normalizeRepoPath(filepath)
     const blob = await repo.readBlob(oid, normalized)
     if (blob === undefined) {
-      throw new AppFailure('NOT_FOUND', `${normalized} does not exist in commit ${oid.slice(0, 7)}.`)
+      throw new AppFailure(
+        'NOT_FOUND',
+        `${normalized} does not exist in commit ${oid.slice(0, 7)}.`,
+      )
     }
     return Buffer.from(blob).toString('utf8')
   })
 }
 
 /** Creates a new blog repository (a no-op on an existing one, like `git init`). */
-export function initRepository(dir: string, options: { defaultBranch?: string } = {}): Promise<void> {
+export function initRepository(
+  dir: string,
+  options: { defaultBranch?: string } = {},
+): Promise<void> {
   return runInRepoQueue(dir, async (resolved) => (await chooseEngine()).init(resolved, options))
 }
 

@@ -1,5 +1,7 @@
 import type { AuthCallback, GitAuth, HttpClient, ProgressCallback } from 'isomorphic-git'
 import nodeHttp from 'isomorphic-git/http/node'
+import { Agent as HttpAgent } from 'node:http'
+import { Agent as HttpsAgent } from 'node:https'
 import { AppFailure } from '../../../shared/result'
 import { toAppFailure } from './git-errors'
 
@@ -26,7 +28,7 @@ export interface RemoteOptions {
   onProgress?: (event: ProgressEvent) => void
   /** Cancels between steps and any HTTP request in flight. */
   signal?: AbortSignal
-  /** Per HTTP request; default two minutes. */
+  /** How long the server may stay silent (no byte either way) before giving up; default five minutes. */
   timeoutMs?: number
 }
 
@@ -50,14 +52,35 @@ export class RemoteSession {
   constructor(
     readonly url: string,
     private readonly options: RemoteOptions,
-  ) {}
+  ) {
+    this.idleTimeoutMs = options.timeoutMs ?? 300_000
+    this.agents = {
+      'http:': new HttpAgent({ keepAlive: true }),
+      'https:': new HttpsAgent({ keepAlive: true }),
+    }
+  }
+
+  /**
+   * Our own agents: Node's global agent closes a socket after 5 s without data, which failed
+   * every push to a server that takes longer to check it. The idle limit here is ours
+   * (default five minutes without a byte either way), so a slow server that keeps answering
+   * is never cut off, and a dead one is.
+   */
+  private readonly agents: { 'http:': HttpAgent; 'https:': HttpsAgent }
+  private readonly idleTimeoutMs: number
 
   readonly http: HttpClient = {
     request: async (request) => {
       throwIfCancelled(this.options.signal, 'The transfer')
-      const timeout = AbortSignal.timeout(this.options.timeoutMs ?? 120_000)
-      const signal = this.options.signal ? AbortSignal.any([this.options.signal, timeout]) : timeout
-      return nodeHttp.request({ ...request, signal })
+      const agent = this.agents[new URL(request.url).protocol as 'http:' | 'https:']
+      // The limit is set per request: a reused keep-alive socket otherwise keeps the 5 s a
+      // Node server's `Keep-Alive: timeout=5` hint lowered it to.
+      return nodeHttp.request({
+        ...request,
+        agent,
+        signal: this.options.signal,
+        fetchOptions: { timeout: this.idleTimeoutMs },
+      })
     },
   }
 
@@ -92,7 +115,8 @@ export class RemoteSession {
     const cancelledByUser = this.options.signal?.aborted === true
     const isAbort =
       (error as Error | undefined)?.name === 'AbortError' ||
-      (error as Error | undefined)?.name === 'TimeoutError'
+      (error as Error | undefined)?.name === 'TimeoutError' ||
+      /Request timed out/.test((error as Error | undefined)?.message ?? '')
     if (isAbort && !cancelledByUser) {
       return new AppFailure(
         'TIMEOUT',

@@ -30,7 +30,10 @@ export const isomorphicEngine: GitEngine = {
     assertHttpRemote(url)
     const { url: cleanUrl, credentials } = splitCredentials(url)
     if (!(await isEmptyOrMissing(dir))) {
-      throw new AppFailure('ALREADY_EXISTS', `${dir} is not empty; choose an empty folder to clone into.`)
+      throw new AppFailure(
+        'ALREADY_EXISTS',
+        `${dir} is not empty; choose an empty folder to clone into.`,
+      )
     }
     const session = new RemoteSession(cleanUrl, {
       ...options,

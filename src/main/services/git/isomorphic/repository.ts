@@ -347,7 +347,10 @@ export class IsomorphicRepository implements EngineRepository {
         this.readBlob(remote, filepath),
       ])
       if (ours && theirs) {
-        texts.push({ ours: Buffer.from(ours).toString('utf8'), theirs: Buffer.from(theirs).toString('utf8') })
+        texts.push({
+          ours: Buffer.from(ours).toString('utf8'),
+          theirs: Buffer.from(theirs).toString('utf8'),
+        })
       }
     }
     return texts

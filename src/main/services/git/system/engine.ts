@@ -39,7 +39,10 @@ export const systemGitEngine: GitEngine = {
   async clone(url: string, dir: string, options: RemoteOptions) {
     const { url: cleanUrl, credentials } = splitCredentials(url)
     if (!(await isEmptyOrMissing(dir))) {
-      throw new AppFailure('ALREADY_EXISTS', `${dir} is not empty; choose an empty folder to clone into.`)
+      throw new AppFailure(
+        'ALREADY_EXISTS',
+        `${dir} is not empty; choose an empty folder to clone into.`,
+      )
     }
     const source = options.credentials ?? credentials
     const askpass = await openAskpass(async () =>

@@ -113,12 +113,25 @@ export function systemGitFailure(
     )
   }
   if (/returned error: 404|repository '.*' not found/i.test(stderr)) {
-    return make('NOT_FOUND', `The repository was not found on the server${where}. Check the address.`)
+    return make(
+      'NOT_FOUND',
+      `The repository was not found on the server${where}. Check the address.`,
+    )
   }
-  if (/Failed to connect|Could not resolve host|Couldn't connect to server|Connection refused/i.test(stderr) && !isSshUrl(context.url)) {
+  if (
+    /Failed to connect|Could not resolve host|Couldn't connect to server|Connection refused/i.test(
+      stderr,
+    ) &&
+    !isSshUrl(context.url)
+  ) {
     return make('NETWORK', `Could not reach the server${where}. Check the network connection.`)
   }
-  if (/RPC failed|Empty reply from server|transfer closed|unexpected disconnect|the remote end hung up|Connection reset|early EOF/i.test(stderr) && !isSshUrl(context.url)) {
+  if (
+    /RPC failed|Empty reply from server|transfer closed|unexpected disconnect|the remote end hung up|Connection reset|early EOF/i.test(
+      stderr,
+    ) &&
+    !isSshUrl(context.url)
+  ) {
     return make('NETWORK', `The connection to the server was lost${where}.`)
   }
   if (/Operation timed out|Connection timed out/i.test(stderr) && !isSshUrl(context.url)) {

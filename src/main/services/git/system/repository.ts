@@ -4,10 +4,7 @@ import type { FileDiff, GitStatus, HistoryEntry } from '../../../../shared/api/g
 import { AppFailure } from '../../../../shared/result'
 import type { Author } from '../author'
 import type { ConflictState } from '../conflict-state'
-import type {
-  EngineRepository,
-  IntegrationOutcome,
-  WorkingChanges, Upstream } from '../engine'
+import type { EngineRepository, IntegrationOutcome, WorkingChanges, Upstream } from '../engine'
 import { waitingSummary } from '../status-summary'
 import { readConflictState, unresolvedPaths } from '../conflict-state'
 import type { RemoteOptions } from '../remote-session'
@@ -293,9 +290,12 @@ export class SystemGitRepository implements EngineRepository {
         env,
         input: removals.join('') + additions.join(''),
       })
-      const result = await this.raw([...identity, 'commit', '--no-edit', '--quiet', '-m', message], {
-        env,
-      })
+      const result = await this.raw(
+        [...identity, 'commit', '--no-edit', '--quiet', '-m', message],
+        {
+          env,
+        },
+      )
       if (result.exitCode !== 0) throw commitFailure(result)
     } finally {
       await rm(env.GIT_INDEX_FILE, { force: true })

@@ -1,0 +1,161 @@
+/**
+ * Publishing under faults, judged by native git: a SIGKILL at any moment, a server slower
+ * than ten seconds, and a native commit made while Inkpress is publishing.
+ */
+import { readFile, readdir, stat } from 'node:fs/promises'
+import path from 'node:path'
+import { setTimeout as sleep } from 'node:timers/promises'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import type { GitEngine } from '../../../src/main/services/git/engine'
+import { isomorphicEngine } from '../../../src/main/services/git/isomorphic/engine'
+import { publishWith } from '../../../src/main/services/git/publish'
+import { systemGitEngine } from '../../../src/main/services/git/system/engine'
+import {
+  bundleChildScript,
+  removeChildBundle,
+  spawnNodeScript,
+} from '../../security/support/child-process'
+import {
+  bareGit,
+  createPlayground,
+  credentials,
+  git,
+  post,
+  pushFromOtherMachine,
+  TOKEN,
+  USER,
+  type Playground,
+} from './fixtures'
+
+const ENGINES: GitEngine[] = [systemGitEngine, isomorphicEngine]
+const HELLO = 'posts/hello.md'
+
+let pg: Playground
+beforeEach(async () => {
+  pg = await createPlayground()
+})
+afterEach(async () => {
+  await pg.cleanup()
+})
+
+/** A small deterministic generator (mulberry32), so a failing run can be replayed. */
+function random(seed: number): () => number {
+  let a = seed
+  return () => {
+    a = (a + 0x6d2b79f5) | 0
+    let t = Math.imul(a ^ (a >>> 15), 1 | a)
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+/** Waits for git processes the killed publish left running to finish their step. */
+async function settle(dir: string): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    const locks = await readdir(path.join(dir, '.git')).then((names) =>
+      names.filter((n) => n.endsWith('.lock')),
+    )
+    if (locks.length === 0) return
+    await sleep(100)
+  }
+}
+
+/** No ref file is empty or torn: every one holds an object id git can read. */
+async function assertRefsWhole(dir: string): Promise<void> {
+  const refs = (await git(dir, 'for-each-ref', '--format=%(refname) %(objectname)')).split('\n')
+  for (const line of refs.filter(Boolean)) expect(line).toMatch(/^\S+ [0-9a-f]{40}$/)
+  const head = path.join(dir, '.git/refs/heads/main')
+  const info = await stat(head).catch(() => undefined)
+  if (info) expect((await readFile(head, 'utf8')).trim()).toMatch(/^[0-9a-f]{40}$/)
+}
+
+describe.each(ENGINES)('publishing with the $name engine under faults', (engine) => {
+  let child: string
+  beforeAll(async () => {
+    child = await bundleChildScript('tests/unit/git/publish.child.ts')
+    // The test's own credentials for the child (a test server's throwaway account).
+    process.env.TEST_USER = USER
+    process.env.TEST_TOKEN = TOKEN
+  })
+  afterAll(async () => {
+    await removeChildBundle(child)
+  })
+
+  it('survives a SIGKILL at any moment: fsck passes, no ref is torn, the next publish lands the edit', async () => {
+    const dir = await pg.clone('laptop')
+    const next = random(engine.name === 'system' ? 7 : 11)
+    for (let round = 0; round < 12; round++) {
+      const text = post('Hello', `Edit number ${round}.`)
+      await pg.write(dir, HELLO, text)
+      if (round % 3 === 1) {
+        await pushFromOtherMachine(
+          pg,
+          `desktop-${round}`,
+          `posts/server-${round}.md`,
+          post('S', `${round}`),
+        )
+      }
+      const publishing = spawnNodeScript(child, [dir, engine.name])
+      publishing.stdout?.resume()
+      publishing.stderr?.resume()
+      publishing.on('error', () => undefined)
+      // Anywhere from before the scan to after the push.
+      await sleep(Math.floor(next() * 1500))
+      publishing.kill('SIGKILL')
+      await new Promise((resolve) => publishing.once('exit', resolve))
+      await settle(dir)
+
+      await git(dir, 'fsck', '--full', '--strict', '--no-dangling')
+      await assertRefsWhole(dir)
+      expect(await pg.read(dir, HELLO), 'the edit in the file is never lost').toBe(text)
+
+      const outcome = await publishWith(engine.open(dir), { credentials }).catch(
+        (error: { code?: string }) => error,
+      )
+      if ('code' in outcome) expect(outcome.code).toBe('NOTHING_TO_PUBLISH')
+      expect(await bareGit(pg.bare, 'show', `main:${HELLO}`)).toBe(text.trimEnd())
+      expect(await git(dir, 'status', '--porcelain')).toBe('')
+      expect(await git(dir, 'rev-parse', 'HEAD')).toBe(await bareGit(pg.bare, 'rev-parse', 'main'))
+      await bareGit(pg.bare, 'fsck', '--full', '--strict', '--no-dangling')
+    }
+  }, 180_000)
+
+  it('publishes to a server that takes more than ten seconds to answer', async () => {
+    const dir = await pg.clone('laptop')
+    await pg.write(dir, HELLO, post('Hello', 'Through a slow server.'))
+    pg.server.faults.delayReceivePackMs = 10_500
+    try {
+      await publishWith(engine.open(dir), { credentials })
+    } finally {
+      pg.server.faults.delayReceivePackMs = undefined
+    }
+    expect(await bareGit(pg.bare, 'show', `main:${HELLO}`)).toContain('Through a slow server.')
+  }, 180_000)
+
+  it('never drops a native commit made while it publishes', async () => {
+    const dir = await pg.clone('laptop')
+    await pushFromOtherMachine(pg, 'desktop', 'posts/server.md', post('Server', 'From the server.'))
+    await pg.write(dir, HELLO, post('Hello', 'From Inkpress.'))
+    pg.server.faults.delayMs = 1_500
+    const publishing = publishWith(engine.open(dir), { credentials }).catch(
+      (error: { code?: string }) => error,
+    )
+    // While Inkpress waits for the server, another program commits on the same branch.
+    await sleep(1_000)
+    await pg.write(dir, 'posts/native.md', post('Native', 'Committed by git itself.'))
+    await git(dir, 'add', 'posts/native.md')
+    await git(dir, 'commit', '-qm', 'Native commit during publish')
+    const native = await git(dir, 'rev-parse', 'HEAD')
+    await publishing
+    pg.server.faults.delayMs = undefined
+
+    expect(await git(dir, 'merge-base', '--is-ancestor', native, 'HEAD').then(() => true)).toBe(
+      true,
+    )
+    await git(dir, 'fsck', '--full', '--strict', '--no-dangling')
+    // The next publish sends everything, the native commit included.
+    await publishWith(engine.open(dir), { credentials }).catch(() => undefined)
+    expect(await bareGit(pg.bare, 'show', 'main:posts/native.md')).toContain('Committed by git')
+    expect(await bareGit(pg.bare, 'show', `main:${HELLO}`)).toContain('From Inkpress.')
+  }, 60_000)
+})
