@@ -1,8 +1,8 @@
 /**
- * Publishing one edited post in a repository with 10,000 posts and 1,000 commits:
- * Inkpress (status + commit + push with isomorphic-git) versus native
- * `git add -A && git commit && git push`, each on its own equivalent clone and server
- * repository, pushed over smart HTTP to the local test server.
+ * Publishing one edited post in a repository with 10,000 posts and 1,000 commits, and cloning
+ * that repository: Inkpress with each engine (the system git, isomorphic-git) versus native
+ * `git add -A && git commit && git push` and `git clone`, each on its own equivalent clone and
+ * server repository, over smart HTTP to the local test server, in the same run.
  */
 import { execFile, spawn } from 'node:child_process'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
@@ -10,7 +10,10 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { promisify } from 'node:util'
-import { getStatus, publish } from '../../src/main/services/git'
+import type { GitEngine } from '../../src/main/services/git/engine'
+import { isomorphicEngine } from '../../src/main/services/git/isomorphic/engine'
+import { publishWith } from '../../src/main/services/git/publish'
+import { systemGitEngine } from '../../src/main/services/git/system/engine'
 import { startGitServer } from '../support/git-http-server'
 
 const execFileAsync = promisify(execFile)
@@ -83,93 +86,129 @@ async function timed(action: () => Promise<unknown>): Promise<number> {
   return Math.round(performance.now() - start)
 }
 
+const ENGINES: Record<'system' | 'isomorphic', GitEngine> = {
+  system: systemGitEngine,
+  isomorphic: isomorphicEngine,
+}
+type Side = 'native' | keyof typeof ENGINES
+
 export default async function (): Promise<Record<string, unknown>> {
   const server = await startGitServer({ users: [{ username: USER, token: TOKEN }] })
   const tmp = await mkdtemp(path.join(tmpdir(), 'inkpress-bench-publish-'))
+  const credentials = { username: USER, token: TOKEN }
   try {
     const buildStart = performance.now()
     const source = await server.createBareRepo('source')
     await fastImport(source)
-    const clones: Record<'native' | 'inkpress', { bare: string; dir: string }> = {
-      native: { bare: '', dir: path.join(tmp, 'native') },
-      inkpress: { bare: '', dir: path.join(tmp, 'inkpress') },
-    }
-    for (const name of ['native', 'inkpress'] as const) {
+    const sides: Side[] = ['native', 'system', 'isomorphic']
+    const clones = {} as Record<Side, { bare: string; dir: string }>
+    for (const name of sides) {
       const bare = server.repoPath(name)
+      const dir = path.join(tmp, name)
       await git(tmp, 'clone', '-q', '--bare', '--no-local', source, bare)
-      await git(tmp, 'clone', '-q', bare, clones[name].dir)
-      const dir = clones[name].dir
+      await git(tmp, 'clone', '-q', bare, dir)
       await git(dir, 'config', 'user.name', 'Bench Writer')
       await git(dir, 'config', 'user.email', 'bench@example.com')
-      const url = server.url(name)
-      await git(dir, 'remote', 'set-url', 'origin', url)
-      clones[name].bare = bare
+      await git(dir, 'remote', 'set-url', 'origin', server.url(name))
+      clones[name] = { bare, dir }
     }
     // Native git reads the token from a credential helper, like a writer's setup would.
-    await git(
-      clones.native.dir,
-      'config',
-      'credential.helper',
-      `!f() { echo username=${USER}; echo password=${TOKEN}; }; f`,
-    )
+    const helper = `!f() { echo username=${USER}; echo password=${TOKEN}; }; f`
+    await git(clones.native.dir, 'config', 'credential.helper', helper)
     const buildMs = Math.round(performance.now() - buildStart)
 
-    // Both sides have looked at the repository once (the app shows status on open).
+    // Every side has looked at the repository once (the app shows status on open).
     await git(clones.native.dir, 'status', '--porcelain')
-    const warmStatusStart = performance.now()
-    await getStatus(clones.inkpress.dir)
-    const inkpressFirstStatusMs = Math.round(performance.now() - warmStatusStart)
+    const firstStatusMs: Record<string, number> = {}
+    for (const name of ['system', 'isomorphic'] as const) {
+      firstStatusMs[name] = await timed(() => ENGINES[name].open(clones[name].dir).status())
+    }
 
     const edited = 'posts/post-04242.md'
     const editedText = `${postText(4242, 0)}\nAn edit to publish.\n`
     for (const { dir } of Object.values(clones)) await writeFile(path.join(dir, edited), editedText)
 
-    const nativeBefore = await objectsInServerRepo(clones.native.bare)
-    const nativeGitMs = await timed(async () => {
-      await git(clones.native.dir, 'add', '-A')
-      await git(clones.native.dir, 'commit', '-q', '-m', 'Publish: Post 4242')
-      await git(clones.native.dir, 'push', '-q', 'origin', 'main')
-    })
-    const nativePushedObjects = (await objectsInServerRepo(clones.native.bare)) - nativeBefore
-
-    const inkpressBefore = await objectsInServerRepo(clones.inkpress.bare)
-    let changedFiles = 0
-    const credentials = { username: USER, token: TOKEN }
-    // publish() itself scans the working tree (status), commits and pushes.
-    // Where the time goes: milliseconds from each progress phase to the next.
-    const phases: Record<string, number> = {}
-    let phase = 'start'
-    let phaseStart = performance.now()
-    const onProgress = (event: { phase: string }): void => {
-      if (event.phase === phase) return
-      const now = performance.now()
-      phases[phase] = Math.round((phases[phase] ?? 0) + now - phaseStart)
-      phase = event.phase
-      phaseStart = now
+    const pushed: Record<string, number> = {}
+    const publishMs: Record<string, number> = {}
+    const phases: Record<string, Record<string, number>> = {}
+    for (const name of sides) {
+      const before = await objectsInServerRepo(clones[name].bare)
+      const dir = clones[name].dir
+      if (name === 'native') {
+        publishMs[name] = await timed(async () => {
+          await git(dir, 'add', '-A')
+          await git(dir, 'commit', '-q', '-m', 'Publish: Post 4242')
+          await git(dir, 'push', '-q', 'origin', 'main')
+        })
+      } else {
+        // Where the time goes: milliseconds from each progress phase to the next.
+        const spent: Record<string, number> = {}
+        let phase = 'start'
+        let phaseStart = performance.now()
+        const onProgress = (event: { phase: string }): void => {
+          if (event.phase === phase) return
+          const now = performance.now()
+          spent[phase] = Math.round((spent[phase] ?? 0) + now - phaseStart)
+          phase = event.phase
+          phaseStart = now
+        }
+        let files = 0
+        publishMs[name] = await timed(async () => {
+          const outcome = await publishWith(ENGINES[name].open(dir), { credentials, onProgress })
+          files = outcome.files.length
+        })
+        phases[name] = spent
+        const landed = await git(
+          clones[name].bare,
+          '--git-dir',
+          clones[name].bare,
+          'show',
+          `main:${edited}`,
+        )
+        if (!landed.includes('An edit to publish.') || files !== 1) {
+          throw new Error(`Inkpress (${name}) did not land the edited post`)
+        }
+      }
+      pushed[name] = (await objectsInServerRepo(clones[name].bare)) - before
     }
-    const inkpressMs = await timed(async () => {
-      changedFiles = (await publish(clones.inkpress.dir, { credentials, onProgress })).files.length
-    })
-    const inkpressPushedObjects = (await objectsInServerRepo(clones.inkpress.bare)) - inkpressBefore
 
-    const landed = await git(
-      clones.inkpress.bare,
-      '--git-dir',
-      clones.inkpress.bare,
-      'show',
-      `main:${edited}`,
+    // Cloning the same 10,000-post repository over the same server.
+    const cloneMs: Record<string, number> = {}
+    cloneMs.native = await timed(() =>
+      git(
+        tmp,
+        '-c',
+        `credential.helper=${helper}`,
+        'clone',
+        '-q',
+        server.url('source'),
+        path.join(tmp, 'clone-native'),
+      ),
     )
-    if (!landed.includes('An edit to publish.') || changedFiles !== 1) {
-      throw new Error('Inkpress publish did not land the edited post')
+    for (const name of ['system', 'isomorphic'] as const) {
+      cloneMs[name] = await timed(() =>
+        ENGINES[name].clone(server.url('source'), path.join(tmp, `clone-${name}`), { credentials }),
+      )
     }
+    const ratio = (a: number, b: number): number => Number((a / Math.max(b, 1)).toFixed(2))
     return {
-      'publish.inkpressMs': inkpressMs,
-      'publish.nativeGitMs': nativeGitMs,
-      'publish.ratio': Number((inkpressMs / Math.max(nativeGitMs, 1)).toFixed(2)),
-      'publish.inkpressFirstStatusMs': inkpressFirstStatusMs,
-      'publish.inkpressPhasesMs': phases,
-      'publish.inkpressPushedObjects': inkpressPushedObjects,
-      'publish.nativePushedObjects': nativePushedObjects,
+      'publish.inkpressMs': publishMs.system,
+      'publish.nativeGitMs': publishMs.native,
+      'publish.ratio': ratio(publishMs.system ?? 0, publishMs.native ?? 0),
+      'publish.isomorphicMs': publishMs.isomorphic,
+      'publish.isomorphicRatio': ratio(publishMs.isomorphic ?? 0, publishMs.native ?? 0),
+      'publish.inkpressFirstStatusMs': firstStatusMs.system,
+      'publish.isomorphicFirstStatusMs': firstStatusMs.isomorphic,
+      'publish.inkpressPhasesMs': phases.system,
+      'publish.isomorphicPhasesMs': phases.isomorphic,
+      'publish.inkpressPushedObjects': pushed.system,
+      'publish.isomorphicPushedObjects': pushed.isomorphic,
+      'publish.nativePushedObjects': pushed.native,
+      'clone.inkpressMs': cloneMs.system,
+      'clone.nativeGitMs': cloneMs.native,
+      'clone.ratio': ratio(cloneMs.system ?? 0, cloneMs.native ?? 0),
+      'clone.isomorphicMs': cloneMs.isomorphic,
+      'clone.isomorphicRatio': ratio(cloneMs.isomorphic ?? 0, cloneMs.native ?? 0),
       'publish.posts': POSTS,
       'publish.commits': COMMITS,
       'publish.buildMs': buildMs,

@@ -31,7 +31,11 @@ export function createSession(host: HostContext): Session {
     watcher = null
     current = info
     if (host.watchRepository !== false) {
-      watcher = new RepositoryWatcher(info.root, (paths) => host.emit('posts:changed', { paths }))
+      watcher = new RepositoryWatcher(
+        info.root,
+        (paths) => host.emit('posts:changed', { paths }),
+        (message) => host.emit('repo:notice', { message }),
+      )
       watcher.start()
     }
     await host.settings.rememberRepository(info.root)

@@ -86,6 +86,7 @@ export const dismissNotice = () => set({ notice: null })
 export async function connect(transport: Transport): Promise<void> {
   set({ transport })
   transport.events['posts:changed'](({ paths }) => void onFilesChanged(paths))
+  transport.events['repo:notice'](({ message }) => showInfo(message))
   const [info, repository] = await Promise.all([
     transport.api['app:info'](),
     transport.api['repo:current'](),

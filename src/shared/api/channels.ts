@@ -40,6 +40,6 @@ export const CALL_NAMES = [
 
 export type CallName = (typeof CALL_NAMES)[number]
 
-export const EVENT_NAMES = ['posts:changed', 'git:progress', 'menu:command'] as const
+export const EVENT_NAMES = ['posts:changed', 'repo:notice', 'git:progress', 'menu:command'] as const
 
 export type EventName = (typeof EVENT_NAMES)[number]

@@ -17,6 +17,7 @@ import type {
   PostDocument,
   PostsChangedEvent,
   RepositoryInfo,
+  RepositoryNoticeEvent,
   SaveInfo,
 } from './types'
 
@@ -101,6 +102,7 @@ export type Api = { [K in CallName]: (...args: CallArgs<K>) => Promise<Result<Ca
 
 export interface EventPayloads {
   'posts:changed': PostsChangedEvent
+  'repo:notice': RepositoryNoticeEvent
   'git:progress': GitProgressEvent
   'menu:command': MenuCommandEvent
 }

@@ -26,6 +26,11 @@ export interface SaveInfo {
   bytes: number
 }
 
+/** Something the writer should know about the open repository (e.g. a folder that cannot be watched). */
+export interface RepositoryNoticeEvent {
+  message: string
+}
+
 export interface PostsChangedEvent {
   /** Repo-relative paths that changed on disk, created or deleted. */
   paths: string[]
