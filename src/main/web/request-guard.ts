@@ -1,19 +1,35 @@
-import { timingSafeEqual } from 'node:crypto'
+import { randomBytes, timingSafeEqual } from 'node:crypto'
 import type { IncomingMessage } from 'node:http'
-
-export const TOKEN_COOKIE = 'inkpress_token'
 
 export type GuardVerdict = { allowed: true } | { allowed: false; status: number; reason: string }
 
 /**
  * Every request must name this host exactly (stops DNS rebinding), come from this origin if
- * it says where it comes from (stops cross-site calls), and carry the per-run token.
+ * it says where it comes from (stops cross-site calls), and calls must carry a secret as
+ * `Authorization: Bearer`: the per-run token, or the secret of a page session. No cookie is
+ * ever used: browsers send a host's cookies to every port of it, so another local server the
+ * browser visits would receive them.
  */
 export class RequestGuard {
+  private readonly pageSessions: string[] = []
+  private bootstrapUsed = false
+
   constructor(
     private readonly token: string,
     private readonly port: () => number,
   ) {}
+
+  /**
+   * Trades the printed `?token=` link, once, for a new page-session secret that only the
+   * page that opened the link holds (in its memory and sessionStorage).
+   */
+  startPageSession(presented: string | null): string | undefined {
+    if (this.bootstrapUsed || !matches(presented, this.token)) return undefined
+    this.bootstrapUsed = true
+    const secret = randomBytes(24).toString('base64url')
+    this.pageSessions.push(secret)
+    return secret
+  }
 
   private allowedHosts(): string[] {
     const port = this.port()
@@ -41,33 +57,29 @@ export class RequestGuard {
 
   presentedToken(request: IncomingMessage): string | null {
     const authorization = request.headers.authorization
-    if (authorization?.startsWith('Bearer ')) return authorization.slice('Bearer '.length)
-    return readCookie(request.headers.cookie, TOKEN_COOKIE)
+    return authorization?.startsWith('Bearer ') ? authorization.slice('Bearer '.length) : null
   }
 
   isValidToken(candidate: string | null | undefined): boolean {
-    if (!candidate) return false
-    const expected = Buffer.from(this.token)
-    const given = Buffer.from(candidate)
-    return given.length === expected.length && timingSafeEqual(given, expected)
+    return [this.token, ...this.pageSessions].some((secret) => matches(candidate, secret))
   }
 
-  checkToken(request: IncomingMessage): GuardVerdict {
-    return this.isValidToken(this.presentedToken(request))
+  /** `fromUrl`: a secret an <img> carried in its URL (it cannot send headers). */
+  checkToken(request: IncomingMessage, fromUrl?: string | null): GuardVerdict {
+    return this.isValidToken(this.presentedToken(request) ?? fromUrl)
       ? { allowed: true }
       : {
           allowed: false,
           status: 401,
-          reason: 'Missing or wrong access token. Open the full URL that `inkpress serve` printed.',
+          reason:
+            'Missing or wrong access token. Open the full URL that `inkpress serve` printed (it works once; the tab it opened keeps working).',
         }
   }
 }
 
-function readCookie(header: string | undefined, name: string): string | null {
-  if (!header) return null
-  for (const part of header.split(';')) {
-    const [key, ...rest] = part.trim().split('=')
-    if (key === name) return decodeURIComponent(rest.join('='))
-  }
-  return null
+function matches(candidate: string | null | undefined, secret: string): boolean {
+  if (!candidate) return false
+  const expected = Buffer.from(secret)
+  const given = Buffer.from(candidate)
+  return given.length === expected.length && timingSafeEqual(given, expected)
 }

@@ -14,7 +14,7 @@ import type { Session } from '../api/handlers'
 import type { Logger } from '../services/logger'
 import { resolveInsideRepository } from '../services/repository/confine-path'
 import { COMMON_SECURITY_HEADERS } from './security-headers'
-import { RequestGuard, TOKEN_COOKIE } from './request-guard'
+import { RequestGuard } from './request-guard'
 
 export interface WebHostOptions {
   session: Session
@@ -68,12 +68,20 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     if (request.method === 'GET' && url.pathname === '/' && url.searchParams.has('token')) {
       return bootstrapSession(url.searchParams.get('token'), response)
     }
-    const auth = guard.checkToken(request)
-    if (!auth.allowed) return sendText(response, auth.status, auth.reason)
+    // The app's own files hold no secret and are public; every call and file of the blog needs one.
+    const needsSecret = url.pathname.startsWith('/api/') || url.pathname.startsWith('/repo-file/')
+    if (needsSecret) {
+      const fromUrl = url.pathname.startsWith('/repo-file/')
+        ? url.searchParams.get('session')
+        : null
+      const auth = guard.checkToken(request, fromUrl)
+      if (!auth.allowed) return sendText(response, auth.status, auth.reason)
+    }
 
     if (url.pathname.startsWith('/api/call/'))
       return handleCall(decodeOrEmpty(url.pathname.slice(10)), request, response)
     if (url.pathname === '/api/events') return openEventStream(request, response)
+    if (url.pathname.startsWith('/api/')) return sendText(response, 404, 'Not found.')
     if (url.pathname.startsWith('/repo-file/'))
       return serveRepositoryFile(url.pathname.slice(11), response)
     if (request.method !== 'GET' && request.method !== 'HEAD')
@@ -81,13 +89,17 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     serveRenderer(request, response, () => sendText(response, 404, 'Not found.'))
   }
 
+  /** The page's secret travels in the fragment: never sent to a server, read once by the page. */
   function bootstrapSession(presented: string | null, response: ServerResponse): void {
-    if (!guard.isValidToken(presented)) return sendText(response, 401, 'Wrong access token.')
-    response.writeHead(303, {
-      'Set-Cookie': `${TOKEN_COOKIE}=${encodeURIComponent(token)}; HttpOnly; SameSite=Strict; Path=/`,
-      Location: '/',
-      'Cache-Control': 'no-store',
-    })
+    const secret = guard.startPageSession(presented)
+    if (!secret) {
+      return sendText(
+        response,
+        401,
+        'This link works once and has been used (or is wrong). Keep using the tab it opened, or restart `inkpress serve` for a new link.',
+      )
+    }
+    response.writeHead(303, { Location: `/#session=${secret}`, 'Cache-Control': 'no-store' })
     response.end()
   }
 

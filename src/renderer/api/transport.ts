@@ -38,19 +38,75 @@ export function createTransport(): Transport {
   return createHttpTransport()
 }
 
+const SESSION_KEY = 'inkpress:session'
+
+/**
+ * The page's session secret: handed over once in the URL fragment (which no server sees) and
+ * kept in this tab's sessionStorage, so a reload keeps working and no cookie exists for other
+ * local ports to receive.
+ */
+function pageSessionSecret(): string {
+  const fromLink = /(?:^#|&)session=([\w-]+)/.exec(window.location.hash)?.[1]
+  if (fromLink) {
+    sessionStorage.setItem(SESSION_KEY, fromLink)
+    history.replaceState(null, '', window.location.pathname + window.location.search)
+    return fromLink
+  }
+  return sessionStorage.getItem(SESSION_KEY) ?? ''
+}
+
+/** Server-sent events read through fetch, which (unlike EventSource) can send the secret. */
+async function readEventStream(
+  secret: string,
+  deliver: (event: EventName, payload: unknown) => void,
+): Promise<never> {
+  for (;;) {
+    try {
+      const response = await fetch('/api/events', {
+        headers: { Authorization: `Bearer ${secret}` },
+        cache: 'no-store',
+      })
+      const reader = response.body?.getReader()
+      const decoder = new TextDecoder()
+      let buffered = ''
+      while (reader) {
+        const { value, done } = await reader.read()
+        if (done) break
+        buffered += decoder.decode(value, { stream: true })
+        let end: number
+        while ((end = buffered.indexOf('\n\n')) >= 0) {
+          const frame = buffered.slice(0, end)
+          buffered = buffered.slice(end + 2)
+          const data = frame
+            .split('\n')
+            .filter((line) => line.startsWith('data: '))
+            .map((line) => line.slice(6))
+            .join('\n')
+          if (!data) continue
+          const { event, payload } = JSON.parse(data) as { event: EventName; payload: unknown }
+          deliver(event, payload)
+        }
+      }
+    } catch {
+      // The server restarted or the connection dropped: try again shortly.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 1000))
+  }
+}
+
 function createHttpTransport(): Transport {
+  const secret = pageSessionSecret()
   const api = Object.fromEntries(
-    CALL_NAMES.map((name) => [name, (...args: unknown[]) => postCall(name, args)]),
+    CALL_NAMES.map((name) => [name, (...args: unknown[]) => postCall(secret, name, args)]),
   ) as unknown as Api
   const listeners = new Map<EventName, Set<(payload: unknown) => void>>()
-  let source: EventSource | null = null
+  let streaming = false
   const ensureStream = () => {
-    if (source) return
-    source = new EventSource('/api/events')
-    source.onmessage = (message: MessageEvent<string>) => {
-      const { event, payload } = JSON.parse(message.data) as { event: EventName; payload: unknown }
-      listeners.get(event)?.forEach((listener) => listener(payload))
-    }
+    if (streaming) return
+    streaming = true
+    void readEventStream(secret, (event, payload) =>
+      listeners.get(event)?.forEach((listener) => listener(payload)),
+    )
   }
   const events = Object.fromEntries(
     EVENT_NAMES.map((name) => [
@@ -64,16 +120,22 @@ function createHttpTransport(): Transport {
       },
     ]),
   ) as unknown as EventSubscriptions
-  return { kind: 'http', api, events, assetUrl: (path) => `/repo-file/${encodePath(path)}` }
+  return {
+    kind: 'http',
+    api,
+    events,
+    // An <img> cannot send a header, so the secret rides in the image's own URL.
+    assetUrl: (path) => `/repo-file/${encodePath(path)}?session=${encodeURIComponent(secret)}`,
+  }
 }
 
-async function postCall(name: string, args: unknown[]): Promise<Result<unknown>> {
+async function postCall(secret: string, name: string, args: unknown[]): Promise<Result<unknown>> {
   try {
     const response = await fetch(`/api/call/${encodeURIComponent(name)}`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${secret}` },
       body: JSON.stringify({ args }),
-      credentials: 'same-origin',
+      credentials: 'omit',
     })
     if (response.headers.get('content-type')?.startsWith('application/json')) {
       return (await response.json()) as Result<unknown>
