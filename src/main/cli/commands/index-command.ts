@@ -3,7 +3,7 @@ import { indexPosts } from '../../services/library'
 import { detectSite } from '../../services/site'
 import { parseCommandArgs } from '../parse-command-args'
 import type { CliCommand, CliIO } from '../command'
-import { repoArgument } from './cli-support'
+import { repoArgument, terminalSafe } from './cli-support'
 import { defaultAppDataDir, indexCacheDir } from '../../services/settings/app-data-dir'
 import { generatorOption } from './library-cli-support'
 
@@ -35,8 +35,8 @@ function table(posts: PostSummary[]): string {
   const rows = posts.map((post) => [
     post.date ?? '—',
     post.draft ? 'draft' : '',
-    post.title + (post.frontMatterError ? ' (front matter error)' : ''),
-    post.path,
+    terminalSafe(post.title) + (post.frontMatterError ? ' (front matter error)' : ''),
+    terminalSafe(post.path),
   ])
   const header = ['DATE', 'STATE', 'TITLE', 'PATH']
   const widths = header.map((title, column) =>

@@ -2,7 +2,7 @@ import { createCredentialResolver } from '../../services/credentials'
 import { publish } from '../../services/git'
 import { parseCommandArgs } from '../parse-command-args'
 import type { CliCommand } from '../command'
-import { repoArgument } from './cli-support'
+import { repoArgument, terminalSafe } from './cli-support'
 
 export const publishCommand: CliCommand = {
   name: 'publish',
@@ -18,29 +18,31 @@ export const publishCommand: CliCommand = {
     const controller = new AbortController()
     const cancel = (): void => controller.abort()
     process.once('SIGINT', cancel)
+    // The commit message and post names come from posts: never obeyed by the terminal.
+    const say = (text: string): void => io.stdout(terminalSafe(text))
     try {
       const result = await publish(repoArgument(parsed.positionals, io), {
         message: parsed.values.message,
         credentials: createCredentialResolver({ env: io.env }),
         signal: controller.signal,
       })
-      if (result.message) io.stdout(`Committed: ${result.message}`)
+      if (result.message) say(`Committed: ${result.message}`)
       if (result.integrated !== 'none') {
-        io.stdout(
+        say(
           result.integrated === 'fast-forward'
             ? 'Brought in the newer commits from the server.'
             : 'Placed your commits after the newer commits from the server.',
         )
       }
       if (result.merged) {
-        io.stdout(`Combined your edits with the server's in: ${result.merged.join(', ')}.`)
+        say(`Combined your edits with the server's in: ${result.merged.join(', ')}.`)
       }
-      io.stdout(
+      say(
         result.pushed
           ? `Published ${result.headOid.slice(0, 7)}.`
           : `Up to date with the server (${result.headOid.slice(0, 7)}).`,
       )
-      if (result.via) io.stdout(`${result.via}.`)
+      if (result.via) say(`${result.via}.`)
       return 0
     } finally {
       process.removeListener('SIGINT', cancel)

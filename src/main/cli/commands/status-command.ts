@@ -1,7 +1,7 @@
 import { getStatus } from '../../services/git'
 import { parseCommandArgs } from '../parse-command-args'
 import type { CliCommand } from '../command'
-import { repoArgument } from './cli-support'
+import { repoArgument, terminalSafe } from './cli-support'
 
 export const statusCommand: CliCommand = {
   name: 'status',
@@ -25,9 +25,9 @@ export const statusCommand: CliCommand = {
     if (status.waitingSummary) io.stdout(status.waitingSummary)
     if (status.behind > 0) io.stdout(`${status.behind} new commit(s) on the server`)
     if (status.conflicts.length > 0)
-      io.stdout(`Conflicts to resolve: ${status.conflicts.join(', ')}`)
+      io.stdout(`Conflicts to resolve: ${terminalSafe(status.conflicts.join(', '))}`)
     if (status.files.length === 0) io.stdout('No changes.')
-    for (const file of status.files) io.stdout(`${file.state.padEnd(9)} ${file.path}`)
+    for (const file of status.files) io.stdout(`${file.state.padEnd(9)} ${terminalSafe(file.path)}`)
     return 0
   },
 }
