@@ -1,4 +1,4 @@
-import type { FileDiff, GitStatus, HistoryEntry } from '../../../shared/api/git-types'
+import type { GitStatus, HistoryEntry } from '../../../shared/api/git-types'
 import type { Author } from './author'
 import type { ConflictState } from './conflict-state'
 import type { RemoteOptions } from './remote-session'
@@ -54,7 +54,6 @@ export interface EngineRepository {
   /** Refuses, before any commit, a remote address this engine cannot reach (SSH without git). */
   assertTransport(url: string): void
   status(): Promise<GitStatus>
-  diff(filepath: string): Promise<FileDiff>
   history(filepath: string, limit: number): Promise<HistoryEntry[]>
   /** The blob of `filepath` in `commit` (undefined when it has no such file). */
   readBlob(commit: string, filepath: string): Promise<Uint8Array | undefined>
@@ -63,7 +62,8 @@ export interface EngineRepository {
   mergeBase(a: string, b: string): Promise<string | undefined>
   /** Checked-out branch, or undefined when HEAD is detached. */
   branch(): Promise<string | undefined>
-  upstream(branch: string): Promise<Upstream | undefined>
+  /** A value of git's configuration as the engine reads it (repository, then user). */
+  config(key: string): Promise<string | undefined>
   resolveRef(ref: string): Promise<string | undefined>
   aheadBehind(local: string, remote: string | undefined): Promise<{ ahead: number; behind: number }>
   workingChanges(only?: Set<string>): Promise<WorkingChanges>

@@ -11,6 +11,8 @@ import type {
 } from '../../../shared/api/git-types'
 import { AppFailure } from '../../../shared/result'
 import { chooseEngine } from './choose-engine'
+import { diffIn } from './diff'
+import { upstreamOf } from './upstream'
 import { conflictVersionsIn, resolveConflictIn, type Resolution } from './conflicts'
 import type { EngineRepository } from './engine'
 import { publishWith, type PublishOptions, type PublishResult } from './publish'
@@ -41,7 +43,7 @@ export function getStatus(repoRoot: string): Promise<RepoStatus> {
 
 /** Old (last commit) and new (working file) text of one file, for the changes panel. */
 export function diffFile(repoRoot: string, filepath: string): Promise<FileDiff> {
-  return withRepository(repoRoot, (repo) => repo.diff(normalizeRepoPath(filepath)))
+  return withRepository(repoRoot, (repo) => diffIn(repo, normalizeRepoPath(filepath)))
 }
 
 /**
@@ -118,6 +120,6 @@ export function cloneRepository(
 export function publishingRemoteUrl(repoRoot: string): Promise<string | undefined> {
   return withRepository(repoRoot, async (repo) => {
     const branch = await repo.branch().catch(() => undefined)
-    return branch ? (await repo.upstream(branch))?.url : undefined
+    return branch ? (await upstreamOf(repo, branch))?.url : undefined
   })
 }

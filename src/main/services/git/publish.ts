@@ -9,6 +9,7 @@ import {
   writeConflictState,
 } from './conflict-state'
 import type { EngineRepository } from './engine'
+import { upstreamOf } from './upstream'
 import { throwIfCancelled, type RemoteOptions } from './remote-session'
 import { normalizeRepoPath } from './repo-path'
 
@@ -61,7 +62,7 @@ export async function publishWith(
       'The repository is not on a branch (detached HEAD), so there is nothing to publish to. Check out a branch such as main first.',
     )
   }
-  const upstream = await repo.upstream(branch)
+  const upstream = await upstreamOf(repo, branch)
   if (!upstream) {
     throw new AppFailure(
       'NO_REMOTE',

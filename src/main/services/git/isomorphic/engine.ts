@@ -1,20 +1,11 @@
 import git from 'isomorphic-git'
 import fs from 'node:fs'
-import { mkdir, readdir, rm } from 'node:fs/promises'
-import { AppFailure } from '../../../../shared/result'
+import { mkdir, rm } from 'node:fs/promises'
+import { assertEmptyCloneTarget } from '../clone-target'
 import type { GitEngine } from '../engine'
 import { RemoteSession, type RemoteOptions } from '../remote-session'
 import { assertHttpRemote, splitCredentials } from '../remote-url'
 import { IsomorphicRepository } from './repository'
-
-async function isEmptyOrMissing(dir: string): Promise<boolean> {
-  try {
-    return (await readdir(dir)).length === 0
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return true
-    throw error
-  }
-}
 
 /** isomorphic-git: the engine on machines without git (HTTPS remotes only). */
 export const isomorphicEngine: GitEngine = {
@@ -29,12 +20,7 @@ export const isomorphicEngine: GitEngine = {
   async clone(url: string, dir: string, options: RemoteOptions) {
     assertHttpRemote(url)
     const { url: cleanUrl, credentials } = splitCredentials(url)
-    if (!(await isEmptyOrMissing(dir))) {
-      throw new AppFailure(
-        'ALREADY_EXISTS',
-        `${dir} is not empty; choose an empty folder to clone into.`,
-      )
-    }
+    await assertEmptyCloneTarget(dir)
     const session = new RemoteSession(cleanUrl, {
       ...options,
       credentials: options.credentials ?? credentials,

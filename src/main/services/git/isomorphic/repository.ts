@@ -1,8 +1,8 @@
 import git from 'isomorphic-git'
 import fs from 'node:fs'
-import { lstat, readFile, readlink } from 'node:fs/promises'
+import { lstat } from 'node:fs/promises'
 import path from 'node:path'
-import type { FileDiff, GitStatus, HistoryEntry } from '../../../../shared/api/git-types'
+import type { GitStatus, HistoryEntry } from '../../../../shared/api/git-types'
 import { mergeLines, mergeableText } from '../../../../shared/text-merge'
 import { AppFailure } from '../../../../shared/result'
 import { resolveAuthor, type Author } from '../author'
@@ -12,6 +12,7 @@ import type { EngineRepository, IntegrationOutcome, WorkingChanges, Upstream } f
 import { RemoteSession, type RemoteOptions } from '../remote-session'
 import { assertHttpRemote } from '../remote-url'
 import { waitingSummary } from '../status-summary'
+import { upstreamOf } from '../upstream'
 import { assertIsomorphicCanPublish, assertNoUntrackedSymlinks } from './unsupported'
 
 /**
@@ -63,7 +64,7 @@ export class IsomorphicRepository implements EngineRepository {
     await this.assertRepository()
     const branch = await this.branch()
     const scan = await this.workingChanges()
-    const upstream = branch ? await this.upstream(branch) : undefined
+    const upstream = branch ? await upstreamOf(this, branch) : undefined
     const tracking = upstream ? await this.resolveRef(upstream.trackingRef) : undefined
     const { ahead, behind } =
       upstream && scan.headOid
@@ -98,31 +99,6 @@ export class IsomorphicRepository implements EngineRepository {
     }
   }
 
-  async diff(filepath: string): Promise<FileDiff> {
-    const head = await this.resolveRef('HEAD')
-    const old = head ? await this.readBlob(head, filepath) : undefined
-    const absolute = path.join(this.dir, filepath)
-    const info = await lstat(absolute).catch(() => undefined)
-    const newText = info?.isSymbolicLink()
-      ? await readlink(absolute)
-      : info?.isFile()
-        ? await readFile(absolute, 'utf8')
-        : undefined
-    if (old === undefined && newText === undefined) {
-      throw new AppFailure('NOT_FOUND', `${filepath} does not exist in this repository.`)
-    }
-    const oldText = old === undefined ? '' : Buffer.from(old).toString('utf8')
-    const state =
-      old === undefined
-        ? 'new'
-        : newText === undefined
-          ? 'deleted'
-          : newText === oldText
-            ? 'unchanged'
-            : 'modified'
-    return { path: filepath, state, oldText, newText: newText ?? '' }
-  }
-
   async history(filepath: string, limit: number): Promise<HistoryEntry[]> {
     try {
       const commits = await git.log({ ...this.ctx, filepath, ref: 'HEAD', depth: limit })
@@ -147,16 +123,9 @@ export class IsomorphicRepository implements EngineRepository {
     return (await git.currentBranch({ ...this.ctx, fullname: false })) ?? undefined
   }
 
-  async upstream(branch: string): Promise<Upstream | undefined> {
-    const config = (key: string) =>
-      git.getConfig({ ...this.ctx, path: key }) as Promise<string | undefined>
-    const configured = await config(`branch.${branch}.remote`)
-    const merge = await config(`branch.${branch}.merge`)
-    const remote = configured && configured !== '.' ? configured : 'origin'
-    const url = await config(`remote.${remote}.url`)
-    if (!url) return undefined
-    const remoteBranch = merge?.replace(/^refs\/heads\//, '') ?? branch
-    return { remote, remoteBranch, trackingRef: `refs/remotes/${remote}/${remoteBranch}`, url }
+  async config(key: string): Promise<string | undefined> {
+    const value = (await git.getConfig({ ...this.ctx, path: key })) as unknown
+    return value === undefined || value === null ? undefined : String(value)
   }
 
   async resolveRef(ref: string): Promise<string | undefined> {

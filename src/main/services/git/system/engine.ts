@@ -1,24 +1,15 @@
-import { mkdir, readdir, rm } from 'node:fs/promises'
+import { mkdir, rm } from 'node:fs/promises'
 import path from 'node:path'
 import { AppFailure } from '../../../../shared/result'
+import { assertEmptyCloneTarget } from '../clone-target'
 import type { GitEngine } from '../engine'
 import type { RemoteOptions } from '../remote-session'
 import { splitCredentials } from '../remote-url'
 import { openAskpass } from './askpass'
 import { systemGitFailure } from './errors'
 import { SystemGitRepository } from './repository'
+import { progressLines } from './progress'
 import { runSystemGit } from './run'
-
-const PROGRESS = /^(?:remote:\s*)?([A-Za-z][A-Za-z ]+):\s+\d+% \((\d+)\/(\d+)\)/
-
-async function isEmptyOrMissing(dir: string): Promise<boolean> {
-  try {
-    return (await readdir(dir)).length === 0
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return true
-    throw error
-  }
-}
 
 /** The system git: the engine wherever git ≥ 2.38 is installed. */
 export const systemGitEngine: GitEngine = {
@@ -38,12 +29,7 @@ export const systemGitEngine: GitEngine = {
 
   async clone(url: string, dir: string, options: RemoteOptions) {
     const { url: cleanUrl, credentials } = splitCredentials(url)
-    if (!(await isEmptyOrMissing(dir))) {
-      throw new AppFailure(
-        'ALREADY_EXISTS',
-        `${dir} is not empty; choose an empty folder to clone into.`,
-      )
-    }
+    await assertEmptyCloneTarget(dir)
     const source = options.credentials ?? credentials
     const askpass = await openAskpass(async () =>
       typeof source === 'function' ? source(cleanUrl) : source,
@@ -57,17 +43,7 @@ export const systemGitEngine: GitEngine = {
         env: askpass.env,
         signal: options.signal,
         idleTimeoutMs: options.timeoutMs ?? 300_000,
-        onStderrLine: (line) => {
-          const match = PROGRESS.exec(line)
-          if (match) {
-            options.onProgress?.({
-              phase: 'clone',
-              loaded: Number(match[2]),
-              total: Number(match[3]),
-              detail: match[1],
-            })
-          }
-        },
+        onStderrLine: progressLines('clone', options.onProgress),
       }).catch((error: Error) => {
         throw systemGitFailure(error, context)
       })

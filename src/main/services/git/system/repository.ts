@@ -1,20 +1,20 @@
-import { lstat, mkdir, readFile, readlink, realpath, rm } from 'node:fs/promises'
+import { lstat, mkdir, realpath, rm } from 'node:fs/promises'
 import path from 'node:path'
-import type { FileDiff, GitStatus, HistoryEntry } from '../../../../shared/api/git-types'
+import type { GitStatus, HistoryEntry } from '../../../../shared/api/git-types'
 import { AppFailure } from '../../../../shared/result'
 import type { Author } from '../author'
 import type { ConflictState } from '../conflict-state'
 import type { EngineRepository, IntegrationOutcome, WorkingChanges, Upstream } from '../engine'
 import { waitingSummary } from '../status-summary'
 import { readConflictState, unresolvedPaths } from '../conflict-state'
+import { upstreamOf } from '../upstream'
 import type { RemoteOptions } from '../remote-session'
 import { isSshUrl } from '../remote-url'
 import { openAskpass } from './askpass'
 import { systemGitFailure } from './errors'
 import { parseLog, parsePorcelainV2 } from './porcelain'
+import { progressLines } from './progress'
 import { runSystemGit, type SystemGitResult } from './run'
-
-const PROGRESS = /^(?:remote:\s*)?([A-Za-z][A-Za-z ]+):\s+\d+% \((\d+)\/(\d+)\)/
 
 const nul = (paths: string[]): string => paths.map((p) => `${p}\0`).join('')
 
@@ -117,7 +117,7 @@ export class SystemGitRepository implements EngineRepository {
   async status(): Promise<GitStatus> {
     await this.absoluteGitDir()
     const scan = await this.porcelain()
-    const upstream = scan.branch ? await this.upstream(scan.branch) : undefined
+    const upstream = scan.branch ? await upstreamOf(this, scan.branch) : undefined
     const tracking = upstream ? await this.resolveRef(upstream.trackingRef) : undefined
     const { ahead, behind } =
       upstream && scan.headOid
@@ -150,30 +150,6 @@ export class SystemGitRepository implements EngineRepository {
     return result.exitCode === 0 ? result.stdout.trim() : undefined
   }
 
-  async diff(filepath: string): Promise<FileDiff> {
-    const head = await this.resolveRef('HEAD')
-    const old = head ? await this.readBlob(head, filepath) : undefined
-    const absolute = path.join(this.dir, filepath)
-    let newText: string | undefined
-    const info = await lstat(absolute).catch(() => undefined)
-    // A symlink is shown as what git stores for it: the path it points to, never the target's bytes.
-    if (info?.isSymbolicLink()) newText = await readlink(absolute)
-    else if (info?.isFile()) newText = await readFile(absolute, 'utf8')
-    if (old === undefined && newText === undefined) {
-      throw new AppFailure('NOT_FOUND', `${filepath} does not exist in this repository.`)
-    }
-    const oldText = old === undefined ? '' : Buffer.from(old).toString('utf8')
-    const state =
-      old === undefined
-        ? 'new'
-        : newText === undefined
-          ? 'deleted'
-          : newText === oldText
-            ? 'unchanged'
-            : 'modified'
-    return { path: filepath, state, oldText, newText: newText ?? '' }
-  }
-
   async history(filepath: string, limit: number): Promise<HistoryEntry[]> {
     if (!(await this.resolveRef('HEAD'))) return []
     const result = await this.git([
@@ -198,19 +174,9 @@ export class SystemGitRepository implements EngineRepository {
     return result.exitCode === 0 ? result.stdout.trim() : undefined
   }
 
-  private async config(key: string): Promise<string | undefined> {
+  async config(key: string): Promise<string | undefined> {
     const result = await this.raw(['config', '--get', key])
     return result.exitCode === 0 ? result.stdout.trim() || undefined : undefined
-  }
-
-  async upstream(branch: string): Promise<Upstream | undefined> {
-    const configured = await this.config(`branch.${branch}.remote`)
-    const merge = await this.config(`branch.${branch}.merge`)
-    const remote = configured && configured !== '.' ? configured : 'origin'
-    const url = await this.config(`remote.${remote}.url`)
-    if (!url) return undefined
-    const remoteBranch = merge?.replace(/^refs\/heads\//, '') ?? branch
-    return { remote, remoteBranch, trackingRef: `refs/remotes/${remote}/${remoteBranch}`, url }
   }
 
   async resolveRef(ref: string): Promise<string | undefined> {
@@ -314,17 +280,7 @@ export class SystemGitRepository implements EngineRepository {
     return {
       signal: options.signal,
       idleTimeoutMs: options.timeoutMs ?? 300_000,
-      onStderrLine: (line) => {
-        const match = PROGRESS.exec(line)
-        if (match) {
-          options.onProgress?.({
-            phase,
-            loaded: Number(match[2]),
-            total: Number(match[3]),
-            detail: match[1],
-          })
-        }
-      },
+      onStderrLine: progressLines(phase, options.onProgress),
     }
   }
 
