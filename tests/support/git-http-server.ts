@@ -133,7 +133,13 @@ export async function startGitServer(options: GitServerOptions = {}): Promise<Gi
     if (req.headers['content-encoding']) env.HTTP_CONTENT_ENCODING = req.headers['content-encoding']
     if (req.headers['git-protocol']) env.GIT_PROTOCOL = String(req.headers['git-protocol'])
 
-    const child = spawn(GIT, ['http-backend'], { env, stdio: ['pipe', 'pipe', 'pipe'] })
+    // Node ignores SIGPIPE and children inherit that: a backend whose reader went away would
+    // spin on EPIPE forever. `env --default-signal=PIPE` gives it the default back.
+    const child = spawn('env', ['--default-signal=PIPE', GIT, 'http-backend'], {
+      env,
+      stdio: ['pipe', 'pipe', 'pipe'],
+    })
+    if (res.destroyed || req.destroyed) child.kill('SIGKILL')
     backends.add(child)
     child.on('close', () => backends.delete(child))
     // A client that goes away must not leave a backend running (or spinning) behind it.
@@ -200,6 +206,11 @@ export async function startGitServer(options: GitServerOptions = {}): Promise<Gi
     server.once('error', reject)
     server.listen(0, '127.0.0.1', () => resolve())
   })
+  // A test process that ends without stop() must not leave backends behind.
+  const killBackends = (): void => {
+    for (const backend of backends) backend.kill('SIGKILL')
+  }
+  process.once('exit', killBackends)
   const { port } = server.address() as AddressInfo
   const baseUrl = `http://127.0.0.1:${port}`
 
@@ -232,7 +243,8 @@ export async function startGitServer(options: GitServerOptions = {}): Promise<Gi
     },
     receivePackRequests: () => receivePackCount,
     async stop() {
-      for (const backend of backends) backend.kill('SIGKILL')
+      process.removeListener('exit', killBackends)
+      killBackends()
       for (const socket of sockets) socket.destroy()
       await new Promise<void>((resolve) => server.close(() => resolve()))
       await rm(root, { recursive: true, force: true })

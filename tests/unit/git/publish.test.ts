@@ -100,6 +100,22 @@ describe('publish', () => {
     )
   })
 
+  it.skipIf(ENGINE === 'isomorphic')(
+    'commits only the ticked posts while another tool has staged something else',
+    async () => {
+      const dir = await pg.clone('laptop')
+      await pg.write(dir, 'posts/second.md', post('Second', 'Staged by another tool.'))
+      await git(dir, 'add', 'posts/second.md')
+      await pg.write(dir, 'posts/hello.md', post('Hello', 'Ticked in Inkpress.'))
+      await publish(dir, { credentials, paths: ['posts/hello.md'] })
+      expect(await bareGit(pg.bare, 'show', 'main:posts/hello.md')).toContain('Ticked in Inkpress.')
+      expect(await bareGit(pg.bare, 'show', 'main:posts/second.md')).toContain('Another post.')
+      // The other tool's staged change is still staged, untouched.
+      expect(await git(dir, 'status', '--porcelain')).toBe('M  posts/second.md')
+      await git(dir, 'fsck', '--full', '--strict', '--no-dangling')
+    },
+  )
+
   it('reports a wrong token in plain words and keeps the commit and the edit', async () => {
     const dir = await pg.clone('laptop')
     await pg.write(dir, 'posts/hello.md', post('Hello', 'Do not lose me.'))

@@ -218,10 +218,10 @@ export class SystemGitRepository implements EngineRepository {
   }
 
   /**
-   * Commits exactly the ticked paths, whatever else another tool staged: the paths are staged
-   * in the real index, copied into a temporary index built from HEAD, and `git commit` runs
-   * on that (hooks, signing and identity as the user set them). This is what `commit --only`
-   * does, without its failure when a file became a folder or a folder a file.
+   * Commits exactly the ticked paths (hooks, signing and identity as the user set them). When
+   * another tool staged something else, the ticked paths are copied into a temporary index
+   * built from HEAD and `git commit` runs on that: what `commit --only` does, without its
+   * failure when a file became a folder or a folder a file.
    */
   async commit(
     changes: WorkingChanges,
@@ -234,8 +234,19 @@ export class SystemGitRepository implements EngineRepository {
     await this.git(['add', '-A', '--pathspec-from-file=-', '--pathspec-file-nul'], {
       input: pathspecs,
     })
-    const staged = await this.git(['ls-files', '-s', '-z'])
     const ticked = new Set(paths)
+    // Usually nothing else is staged: then the index itself is what the writer ticked.
+    const stagedPaths = (
+      await this.git(['diff', '--cached', '--name-only', '--no-renames', '-z'])
+    ).stdout
+      .split('\0')
+      .filter(Boolean)
+    if (stagedPaths.every((p) => ticked.has(p))) {
+      const result = await this.raw([...identity, 'commit', '--no-edit', '--quiet', '-m', message])
+      if (result.exitCode !== 0) throw commitFailure(result)
+      return this.out(['rev-parse', 'HEAD'])
+    }
+    const staged = await this.git(['ls-files', '-s', '-z'])
     const stateDir = await this.stateDir()
     await mkdir(stateDir, { recursive: true })
     const env = { GIT_INDEX_FILE: path.join(stateDir, `commit-index-${process.pid}`) }
