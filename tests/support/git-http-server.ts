@@ -53,6 +53,15 @@ export interface GitServer {
   stop(): Promise<void>
 }
 
+/** Kills a backend and everything it started (its own process group). */
+function killGroup(child: ChildProcess): void {
+  try {
+    if (child.pid) process.kill(-child.pid, 'SIGKILL')
+  } catch {
+    child.kill('SIGKILL')
+  }
+}
+
 export async function startGitServer(options: GitServerOptions = {}): Promise<GitServer> {
   const users = options.users ?? [{ username: 'writer', token: 'secret-token' }]
   const root = await mkdtemp(join(tmpdir(), 'inkpress-git-server-'))
@@ -133,18 +142,20 @@ export async function startGitServer(options: GitServerOptions = {}): Promise<Gi
     if (req.headers['content-encoding']) env.HTTP_CONTENT_ENCODING = req.headers['content-encoding']
     if (req.headers['git-protocol']) env.GIT_PROTOCOL = String(req.headers['git-protocol'])
 
-    // Node ignores SIGPIPE and children inherit that: a backend whose reader went away would
-    // spin on EPIPE forever. `env --default-signal=PIPE` gives it the default back.
+    // `git http-backend` runs the real backend as its own child, so a kill must reach the whole
+    // process group, or the backend is orphaned and, with Node's ignored SIGPIPE inherited,
+    // spins on EPIPE. `env --default-signal=PIPE` gives it the default SIGPIPE back.
     const child = spawn('env', ['--default-signal=PIPE', GIT, 'http-backend'], {
       env,
       stdio: ['pipe', 'pipe', 'pipe'],
+      detached: true,
     })
-    if (res.destroyed || req.destroyed) child.kill('SIGKILL')
+    if (res.destroyed || req.destroyed) killGroup(child)
     backends.add(child)
     child.on('close', () => backends.delete(child))
     // A client that goes away must not leave a backend running (or spinning) behind it.
     res.on('close', () => {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL')
+      if (child.exitCode === null && child.signalCode === null) killGroup(child)
     })
     child.stdin.on('error', () => undefined)
     if (dropAfterBytes === undefined) {
@@ -158,13 +169,13 @@ export async function startGitServer(options: GitServerOptions = {}): Promise<Gi
         if (room > 0) child.stdin.write(chunk.subarray(0, room))
         forwarded += Math.min(room, chunk.length)
         if (forwarded >= dropAfterBytes) {
-          child.kill('SIGKILL')
+          killGroup(child)
           req.socket.destroy()
         }
       })
     }
     req.on('close', () => {
-      if (!req.complete) child.kill()
+      if (!req.complete) killGroup(child)
     })
     child.stderr.resume()
 
@@ -208,7 +219,7 @@ export async function startGitServer(options: GitServerOptions = {}): Promise<Gi
   })
   // A test process that ends without stop() must not leave backends behind.
   const killBackends = (): void => {
-    for (const backend of backends) backend.kill('SIGKILL')
+    for (const backend of backends) killGroup(backend)
   }
   process.once('exit', killBackends)
   const { port } = server.address() as AddressInfo

@@ -101,8 +101,13 @@ describe.each(ENGINES)('publishing with the $name engine under faults', (engine)
       publishing.on('error', () => undefined)
       // Anywhere from before the scan to after the push.
       await sleep(Math.floor(next() * 1500))
+      // The child may already have finished: then there is no exit left to wait for.
+      const exited = new Promise((resolve) => {
+        if (publishing.exitCode !== null || publishing.signalCode !== null) resolve(undefined)
+        else publishing.once('exit', resolve)
+      })
       publishing.kill('SIGKILL')
-      await new Promise((resolve) => publishing.once('exit', resolve))
+      await exited
       await settle(dir)
 
       await git(dir, 'fsck', '--full', '--strict', '--no-dangling')
