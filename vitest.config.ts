@@ -1,5 +1,8 @@
 import { defineConfig } from 'vitest/config'
 
+/** The slow Git suites judged by native git: their own project, run after the quick one. */
+const GIT_MATRIX_SUITES = ['tests/unit/git/shapes.test.ts', 'tests/unit/git/faults.test.ts']
+
 /** The Git suites that run once more with the isomorphic-git engine forced. */
 const GIT_ENGINE_SUITES = [
   'tests/unit/git/publish.test.ts',
@@ -20,7 +23,12 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['src/**/*.test.ts', 'tests/unit/**/*.test.ts', 'tests/security/**/*.test.ts'],
+          exclude: [...GIT_MATRIX_SUITES, 'node_modules/**'],
         },
+      },
+      {
+        extends: true,
+        test: { name: 'git-matrix', include: GIT_MATRIX_SUITES },
       },
       {
         extends: true,

@@ -52,23 +52,41 @@ check('lint', 'npm', ['run', '--silent', 'lint'])
 check('format', 'npm', ['run', '--silent', 'format:check'])
 const built = check('build', 'npm', ['run', '--silent', 'build'])
 
+const vitestCounts = (report) => ({
+  passed: report.numPassedTests,
+  failed: report.numFailedTests + (report.success === false && report.numFailedTests === 0 ? 1 : 0),
+  skipped: report.numPendingTests + report.numTodoTests,
+})
+// Two runs: the CPU-time guards of the parser suites must not share the two cores with the
+// Git matrix's hundreds of git processes.
 suite(
   'unit, integration and security (vitest)',
   npx,
   [
     'vitest',
     'run',
+    '--project=unit',
     '--reporter=default',
     '--reporter=json',
     '--outputFile.json=test-results/vitest.json',
   ],
   'test-results/vitest.json',
-  (report) => ({
-    passed: report.numPassedTests,
-    failed:
-      report.numFailedTests + (report.success === false && report.numFailedTests === 0 ? 1 : 0),
-    skipped: report.numPendingTests + report.numTodoTests,
-  }),
+  vitestCounts,
+)
+suite(
+  'Git: shape matrix, faults, isomorphic-git engine (vitest)',
+  npx,
+  [
+    'vitest',
+    'run',
+    '--project=git-matrix',
+    '--project=git-isomorphic',
+    '--reporter=default',
+    '--reporter=json',
+    '--outputFile.json=test-results/vitest-git.json',
+  ],
+  'test-results/vitest-git.json',
+  vitestCounts,
 )
 
 if (built && existsSync('out/renderer/index.html')) {
