@@ -13,6 +13,7 @@ import { promisify } from 'node:util'
 import type { GitEngine } from '../../src/main/services/git/engine'
 import { isomorphicEngine } from '../../src/main/services/git/isomorphic/engine'
 import { publishWith } from '../../src/main/services/git/publish'
+import { statusIn } from '../../src/main/services/git/status'
 import { systemGitEngine } from '../../src/main/services/git/system/engine'
 import { startGitServer } from '../support/git-http-server'
 
@@ -121,7 +122,7 @@ export default async function (): Promise<Record<string, unknown>> {
     await git(clones.native.dir, 'status', '--porcelain')
     const firstStatusMs: Record<string, number> = {}
     for (const name of ['system', 'isomorphic'] as const) {
-      firstStatusMs[name] = await timed(() => ENGINES[name].open(clones[name].dir).status())
+      firstStatusMs[name] = await timed(() => statusIn(ENGINES[name].open(clones[name].dir)))
     }
 
     const edited = 'posts/post-04242.md'

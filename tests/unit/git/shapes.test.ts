@@ -29,6 +29,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { GitEngine } from '../../../src/main/services/git/engine'
 import { isomorphicEngine } from '../../../src/main/services/git/isomorphic/engine'
 import { publishWith } from '../../../src/main/services/git/publish'
+import { statusIn } from '../../../src/main/services/git/status'
 import { systemGitEngine } from '../../../src/main/services/git/system/engine'
 import { AppFailure } from '../../../src/shared/result'
 import { startGitServer, type GitServer } from '../../support/git-http-server'
@@ -566,11 +567,11 @@ describe.each(ENGINES)('repository shapes with the $name engine', (engine) => {
       }
       return
     }
-    const status = await repo.status()
+    const status = await statusIn(repo)
     expect(status.files.map((f) => f.path)).toContain(HELLO)
     await publishWith(repo, { credentials })
     await publishNatively(shape, laptops.native)
     await judge(laptops)
-    expect(await repo.status()).toMatchObject({ files: [], conflicts: [], ahead: 0 })
+    expect(await statusIn(repo)).toMatchObject({ files: [], conflicts: [], ahead: 0 })
   })
 })

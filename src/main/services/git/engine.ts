@@ -1,4 +1,4 @@
-import type { GitStatus, HistoryEntry } from '../../../shared/api/git-types'
+import type { HistoryEntry } from '../../../shared/api/git-types'
 import type { Author } from './author'
 import type { ConflictState } from './conflict-state'
 import type { RemoteOptions } from './remote-session'
@@ -29,6 +29,8 @@ export interface GitEngine {
 export interface WorkingChanges {
   headOid?: string
   changes: { path: string; state: 'new' | 'modified' | 'deleted' }[]
+  /** Paths another program's merge left unmerged. */
+  unmerged?: string[]
 }
 
 /** The server's newer commits brought in, or the paths both sides changed. */
@@ -53,7 +55,6 @@ export interface EngineRepository {
   assertPublishable(): Promise<void>
   /** Refuses, before any commit, a remote address this engine cannot reach (SSH without git). */
   assertTransport(url: string): void
-  status(): Promise<GitStatus>
   history(filepath: string, limit: number): Promise<HistoryEntry[]>
   /** The blob of `filepath` in `commit` (undefined when it has no such file). */
   readBlob(commit: string, filepath: string): Promise<Uint8Array | undefined>

@@ -12,6 +12,7 @@ import type {
 import { AppFailure } from '../../../shared/result'
 import { chooseEngine } from './choose-engine'
 import { diffIn } from './diff'
+import { statusIn } from './status'
 import { upstreamOf } from './upstream'
 import { conflictVersionsIn, resolveConflictIn, type Resolution } from './conflicts'
 import type { EngineRepository } from './engine'
@@ -38,7 +39,7 @@ function withRepository<T>(
 
 /** Status of the working files against the last commit, plus branch and publishing state. */
 export function getStatus(repoRoot: string): Promise<RepoStatus> {
-  return withRepository(repoRoot, (repo) => repo.status())
+  return withRepository(repoRoot, statusIn)
 }
 
 /** Old (last commit) and new (working file) text of one file, for the changes panel. */

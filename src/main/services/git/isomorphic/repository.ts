@@ -2,17 +2,15 @@ import git from 'isomorphic-git'
 import fs from 'node:fs'
 import { lstat } from 'node:fs/promises'
 import path from 'node:path'
-import type { GitStatus, HistoryEntry } from '../../../../shared/api/git-types'
+import type { HistoryEntry } from '../../../../shared/api/git-types'
 import { mergeLines, mergeableText } from '../../../../shared/text-merge'
 import { AppFailure } from '../../../../shared/result'
 import { resolveAuthor, type Author } from '../author'
 import { compareHistories } from '../commit-graph'
-import { readConflictState, unresolvedPaths, type ConflictState } from '../conflict-state'
+import type { ConflictState } from '../conflict-state'
 import type { EngineRepository, IntegrationOutcome, WorkingChanges, Upstream } from '../engine'
 import { RemoteSession, type RemoteOptions } from '../remote-session'
 import { assertHttpRemote } from '../remote-url'
-import { waitingSummary } from '../status-summary'
-import { upstreamOf } from '../upstream'
 import { assertIsomorphicCanPublish, assertNoUntrackedSymlinks } from './unsupported'
 
 /**
@@ -58,29 +56,6 @@ export class IsomorphicRepository implements EngineRepository {
 
   assertTransport(url: string): void {
     assertHttpRemote(url)
-  }
-
-  async status(): Promise<GitStatus> {
-    await this.assertRepository()
-    const branch = await this.branch()
-    const scan = await this.workingChanges()
-    const upstream = branch ? await upstreamOf(this, branch) : undefined
-    const tracking = upstream ? await this.resolveRef(upstream.trackingRef) : undefined
-    const { ahead, behind } =
-      upstream && scan.headOid
-        ? await this.aheadBehind(scan.headOid, tracking)
-        : { ahead: 0, behind: 0 }
-    const conflict = await readConflictState(await this.stateDir())
-    return {
-      branch,
-      upstream: upstream ? `${upstream.remote}/${upstream.remoteBranch}` : undefined,
-      remoteUrl: upstream?.url,
-      ahead,
-      behind,
-      waitingSummary: waitingSummary(ahead),
-      files: scan.changes,
-      conflicts: conflict ? unresolvedPaths(conflict) : [],
-    }
   }
 
   async readBlob(commit: string, filepath: string): Promise<Uint8Array | undefined> {

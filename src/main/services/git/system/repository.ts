@@ -1,13 +1,10 @@
 import { lstat, mkdir, realpath, rm } from 'node:fs/promises'
 import path from 'node:path'
-import type { GitStatus, HistoryEntry } from '../../../../shared/api/git-types'
+import type { HistoryEntry } from '../../../../shared/api/git-types'
 import { AppFailure } from '../../../../shared/result'
 import type { Author } from '../author'
 import type { ConflictState } from '../conflict-state'
 import type { EngineRepository, IntegrationOutcome, WorkingChanges, Upstream } from '../engine'
-import { waitingSummary } from '../status-summary'
-import { readConflictState, unresolvedPaths } from '../conflict-state'
-import { upstreamOf } from '../upstream'
 import type { RemoteOptions } from '../remote-session'
 import { isSshUrl } from '../remote-url'
 import { openAskpass } from './askpass'
@@ -114,32 +111,6 @@ export class SystemGitRepository implements EngineRepository {
     return parsePorcelainV2(result.stdout)
   }
 
-  async status(): Promise<GitStatus> {
-    await this.absoluteGitDir()
-    const scan = await this.porcelain()
-    const upstream = scan.branch ? await upstreamOf(this, scan.branch) : undefined
-    const tracking = upstream ? await this.resolveRef(upstream.trackingRef) : undefined
-    const { ahead, behind } =
-      upstream && scan.headOid
-        ? await this.aheadBehind(scan.headOid, tracking)
-        : { ahead: 0, behind: 0 }
-    const conflict = await readConflictState(await this.stateDir())
-    return {
-      branch: scan.branch,
-      upstream: upstream ? `${upstream.remote}/${upstream.remoteBranch}` : undefined,
-      remoteUrl: upstream?.url,
-      ahead,
-      behind,
-      waitingSummary: waitingSummary(ahead),
-      files: scan.changes,
-      conflicts: conflict
-        ? unresolvedPaths(conflict)
-        : scan.unmerged.length > 0
-          ? scan.unmerged
-          : [],
-    }
-  }
-
   async readBlob(commit: string, filepath: string): Promise<Uint8Array | undefined> {
     const result = await this.raw(['cat-file', 'blob', `${commit}:${filepath}`])
     return result.exitCode === 0 ? result.stdoutBytes : undefined
@@ -199,7 +170,7 @@ export class SystemGitRepository implements EngineRepository {
   async workingChanges(only?: Set<string>): Promise<WorkingChanges> {
     const scan = await this.porcelain()
     const changes = only ? scan.changes.filter((c) => only.has(c.path)) : scan.changes
-    return { headOid: scan.headOid, changes }
+    return { headOid: scan.headOid, changes, unmerged: scan.unmerged }
   }
 
   /** Identity flags only when git has none of its own (git's own config always wins). */
