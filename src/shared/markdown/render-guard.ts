@@ -30,6 +30,10 @@ export const MAX_FOOTNOTE_DEFINITIONS = 1000
  */
 export const MAX_LINE_LENGTH = 100_000
 export const MAX_UNITS = 4000
+/** A table's cost grows with its columns times its rows; real tables have a few dozen columns. */
+export const MAX_TABLE_COLUMNS = 256
+/** Each link reference definition is matched against every reference; posts have dozens. */
+export const MAX_REFERENCE_DEFINITIONS = 2000
 
 export const TOO_DEEP_NOTE =
   'This post is nested too deeply to preview, so its text is shown as written.'
@@ -37,12 +41,25 @@ export const TOO_MUCH_MARKUP_NOTE =
   'This post has too many unclosed brackets or emphasis markers in one paragraph to preview, so its text is shown as written.'
 export const TOO_MANY_FOOTNOTES_NOTE = `This post has more than ${MAX_FOOTNOTE_DEFINITIONS} footnotes, too many to preview, so its text is shown as written.`
 export const TOO_LONG_LINE_NOTE = `This post has a line of more than ${MAX_LINE_LENGTH.toLocaleString('en')} characters, too long to preview, so its text is shown as written.`
+export const TOO_MANY_COLUMNS_NOTE = `This post has a table of more than ${MAX_TABLE_COLUMNS} columns, too wide to preview, so its text is shown as written.`
+export const TOO_MANY_REFERENCES_NOTE = `This post has more than ${MAX_REFERENCE_DEFINITIONS.toLocaleString('en')} link reference definitions, too many to preview, so its text is shown as written.`
 export const TOO_MANY_UNITS_NOTE = `This post has more than ${MAX_UNITS.toLocaleString('en')} list items, table rows and headings, too many to preview, so its text is shown as written.`
 
 const LIST_MARKER = /^(?:[-+*]|\d{1,9}[.)])(?=[ \t]|$)/
 const THEMATIC_BREAK = /^[ \t]*(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$/
 const WORD_CHARACTER = /[\p{L}\p{N}]/u
 const FOOTNOTE_DEFINITION = /^\[\^[^\]]+\]:/
+const REFERENCE_DEFINITION = /^\[[^\]^][^\]]*\]:/
+/** A line made only of pipes, dashes, colons and blanks: a table's delimiter row. */
+const DELIMITER_ROW = /^[ \t|:-]*-[ \t|:-]*$/
+
+/** Whether `line` is a table delimiter row with more than MAX_TABLE_COLUMNS cells. */
+function isTooWideDelimiterRow(line: string): boolean {
+  if (!line.includes('|') || !DELIMITER_ROW.test(line)) return false
+  let pipes = 0
+  for (let i = 0; i < line.length; i++) if (line.charCodeAt(i) === 124) pipes++
+  return pipes > MAX_TABLE_COLUMNS + 1
+}
 
 /**
  * Why `markdown` is too hostile to hand to the parser (one of the notes above), or null.
@@ -55,6 +72,7 @@ export function hostileMarkdownNote(markdown: string): string | null {
   let runs = 0
   let brackets = 0
   let footnotes = 0
+  let references = 0
   let units = 0
   let lineStart = Math.max(0, closedFrontMatterEnd(markdown))
   while (lineStart <= markdown.length) {
@@ -68,6 +86,7 @@ export function hostileMarkdownNote(markdown: string): string | null {
       brackets = 0
     }
     if (containers.depth > MAX_CONTAINER_DEPTH) return TOO_DEEP_NOTE
+    if (isTooWideDelimiterRow(line)) return TOO_MANY_COLUMNS_NOTE
     if (
       FOOTNOTE_DEFINITION.test(
         line.slice(containers.contentStart, containers.contentStart + 1000),
@@ -75,6 +94,13 @@ export function hostileMarkdownNote(markdown: string): string | null {
       ++footnotes > MAX_FOOTNOTE_DEFINITIONS
     )
       return TOO_MANY_FOOTNOTES_NOTE
+    if (
+      REFERENCE_DEFINITION.test(
+        line.slice(containers.contentStart, containers.contentStart + 1000),
+      ) &&
+      ++references > MAX_REFERENCE_DEFINITIONS
+    )
+      return TOO_MANY_REFERENCES_NOTE
     if (!containers.blank && !THEMATIC_BREAK.test(line)) {
       const inline = scanInline(line, containers.contentStart, runs, brackets)
       if (inline === null) return TOO_MUCH_MARKUP_NOTE
