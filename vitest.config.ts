@@ -1,7 +1,11 @@
 import { defineConfig } from 'vitest/config'
 
 /** The slow Git suites judged by native git: their own project, run after the quick one. */
-const GIT_MATRIX_SUITES = ['tests/unit/git/shapes.test.ts', 'tests/unit/git/faults.test.ts']
+const GIT_MATRIX_SUITES = [
+  'tests/unit/git/shapes.test.ts',
+  'tests/unit/git/faults.test.ts',
+  'tests/unit/git/sequence.test.ts',
+]
 
 /** The Git suites that run once more with the isomorphic-git engine forced. */
 const GIT_ENGINE_SUITES = [

@@ -1,4 +1,4 @@
-import { access, readFile, rm, writeFile } from 'node:fs/promises'
+import { access, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { AppFailure } from '../../../src/shared/result'
@@ -173,6 +173,69 @@ describe('publish', () => {
     expect(failure.message).not.toContain(TOKEN)
     expect(JSON.stringify(await getStatus(dir))).not.toContain(TOKEN)
   })
+})
+
+describe('the token on its way to git', () => {
+  /** The command lines of this machine's processes. */
+  async function commandLines(): Promise<string[]> {
+    const lines: string[] = []
+    for (const pid of await readdir('/proc').catch(() => [])) {
+      if (!/^\d+$/.test(pid)) continue
+      const line = await readFile(`/proc/${pid}/cmdline`, 'latin1').catch(() => '')
+      if (line) lines.push(line.split('\0').join(' '))
+    }
+    return lines
+  }
+
+  it.runIf(process.platform === 'linux' && ENGINE === 'system')(
+    'is in no argument or environment of any git run, and the cache holding it stops after the publish',
+    async () => {
+      const dir = await pg.clone('laptop')
+      await pg.write(dir, 'posts/hello.md', post('Hello', 'watched'))
+      // Every git run Inkpress starts goes through this wrapper, which records its arguments
+      // and environment before running the real git.
+      const log = path.join(pg.tmp, 'git-runs.log')
+      const wrapper = path.join(pg.tmp, 'git-wrapper.sh')
+      await writeFile(wrapper, `#!/bin/sh\n{ echo "ARGS $*"; env; } >> '${log}'\nexec git "$@"\n`, {
+        mode: 0o755,
+      })
+      const daemons: string[] = []
+      let publishing = true
+      const watching = (async () => {
+        while (publishing) {
+          daemons.push(
+            ...(await commandLines()).filter((l) => l.includes('credential-cache--daemon')),
+          )
+        }
+      })()
+      const previous = process.env.INKPRESS_GIT
+      process.env.INKPRESS_GIT = wrapper
+      try {
+        await publish(dir, { credentials })
+      } finally {
+        publishing = false
+        if (previous === undefined) delete process.env.INKPRESS_GIT
+        else process.env.INKPRESS_GIT = previous
+        await watching
+      }
+      const runs = await readFile(log, 'utf8')
+      expect(runs).toMatch(/ARGS .*push/)
+      expect(runs).toMatch(/ARGS .*credential-cache --socket \S+ --timeout \d+ store/)
+      expect(runs).not.toContain(TOKEN)
+      expect(await bareGit(pg.bare, 'show', 'main:posts/hello.md')).toContain('watched')
+      // The token lived in git's credential cache during the publish, and only then.
+      const sockets = [...runs.matchAll(/credential-cache --socket (\S+) --timeout/g)].map(
+        (match) => match[1] as string,
+      )
+      expect(sockets.length).toBeGreaterThan(0)
+      expect(daemons.some((line) => sockets.some((socket) => line.includes(socket)))).toBe(true)
+      await expect
+        .poll(async () =>
+          (await commandLines()).filter((line) => sockets.some((socket) => line.includes(socket))),
+        )
+        .toEqual([])
+    },
+  )
 })
 
 describe('publish when the server is ahead', () => {

@@ -31,6 +31,8 @@ export interface WorkingChanges {
   changes: { path: string; state: 'new' | 'modified' | 'deleted' }[]
   /** Paths another program's merge left unmerged. */
   unmerged?: string[]
+  /** Paths whose staged version differs from HEAD, when the engine knows them. */
+  staged?: string[]
 }
 
 /** The server's newer commits brought in, or the paths both sides changed. */
@@ -91,6 +93,8 @@ export interface EngineRepository {
     remote: string,
     conflict: ConflictState | undefined,
   ): Promise<IntegrationOutcome>
+  /** Ends what the operation left running for its network runs (e.g. a credential cache). */
+  release(): Promise<void>
   /** Pushes `oid` to the upstream branch, never forced. Returns how it went out. */
   push(
     oid: string,

@@ -34,7 +34,14 @@ function withRepository<T>(
   repoRoot: string,
   operation: (repo: EngineRepository) => Promise<T>,
 ): Promise<T> {
-  return runInRepoQueue(repoRoot, async (dir) => operation((await chooseEngine()).open(dir)))
+  return runInRepoQueue(repoRoot, async (dir) => {
+    const repo = (await chooseEngine()).open(dir)
+    try {
+      return await operation(repo)
+    } finally {
+      await repo.release()
+    }
+  })
 }
 
 /** Status of the working files against the last commit, plus branch and publishing state. */

@@ -1,5 +1,5 @@
 import type { PublishOutcome } from '../../../shared/api/git-types'
-import { AppFailure } from '../../../shared/result'
+import { AppFailure, isAppFailure } from '../../../shared/result'
 import type { Author } from './author'
 import { generateCommitMessage } from './commit-message'
 import {
@@ -8,7 +8,8 @@ import {
   unresolvedPaths,
   writeConflictState,
 } from './conflict-state'
-import type { EngineRepository } from './engine'
+import type { ConflictState } from './conflict-state'
+import type { EngineRepository, Upstream, WorkingChanges } from './engine'
 import { upstreamOf } from './upstream'
 import { throwIfCancelled, type RemoteOptions } from './remote-session'
 import { normalizeRepoPath } from './repo-path'
@@ -55,70 +56,151 @@ export async function publishWith(
 ): Promise<PublishResult> {
   const { signal, onProgress } = options
   await repo.assertPublishable()
-  const branch = await repo.branch()
-  if (!branch) {
-    throw new AppFailure(
-      'DETACHED_HEAD',
-      'The repository is not on a branch (detached HEAD), so there is nothing to publish to. Check out a branch such as main first.',
-    )
+  // Work that only reads or only talks to the server starts as early as it can and runs
+  // alongside the rest; `started` keeps it from outliving the publish (the next operation on
+  // the repository waits for this one), whatever fails first.
+  const started: Promise<unknown>[] = []
+  const early = <T>(work: Promise<T>): Promise<Settled<T>> => {
+    const settled = settle(work)
+    started.push(settled)
+    return settled
   }
-  const upstream = await upstreamOf(repo, branch)
-  if (!upstream) {
-    throw new AppFailure(
-      'NO_REMOTE',
-      'This repository has no remote to publish to. Add the HTTPS address of your blog repository as "origin".',
-    )
-  }
-  repo.assertTransport(upstream.url)
-  const stateDir = await repo.stateDir()
-  const conflict = await readConflictState(stateDir)
-  if (conflict && unresolvedPaths(conflict).length > 0) {
-    throw new AppFailure(
-      'CONFLICT',
-      `Choose your version or the server's for these posts before publishing: ${unresolvedPaths(conflict).join(', ')}.`,
-    )
-  }
-  throwIfCancelled(signal, 'Publishing')
-
-  onProgress?.({ phase: 'scan', loaded: 0 })
-  const only = options.paths ? new Set(options.paths.map(normalizeRepoPath)) : undefined
-  const scan = await repo.workingChanges(only)
-  throwIfCancelled(signal, 'Publishing')
-
-  let commit: { oid: string; message: string } | undefined
-  if (scan.changes.length > 0) {
-    onProgress?.({ phase: 'commit', loaded: 0, total: scan.changes.length })
-    const message =
-      options.message?.trim() ||
-      (await generateCommitMessage(
-        repo.dir,
-        scan.changes.map((c) => c.path),
-      ))
-    commit = { oid: await repo.commit(scan, message, options.author), message }
-    onProgress?.({ phase: 'commit', loaded: scan.changes.length, total: scan.changes.length })
-  }
-  const localOid = commit?.oid ?? scan.headOid
-  if (!localOid) {
-    throw new AppFailure('NOTHING_TO_PUBLISH', 'There is nothing to publish: no posts yet.')
-  }
-  const trackedBefore = await repo.resolveRef(upstream.trackingRef)
-  const { ahead } = await repo.aheadBehind(localOid, trackedBefore)
-  const nothingLocal = ahead === 0 && !conflict
-
-  let remoteOid: string | undefined
   try {
+    const [branch, stateDir] = await Promise.all([repo.branch(), repo.stateDir()])
+    if (!branch) {
+      throw new AppFailure(
+        'DETACHED_HEAD',
+        'The repository is not on a branch (detached HEAD), so there is nothing to publish to. Check out a branch such as main first.',
+      )
+    }
+    const [upstream, conflict] = await Promise.all([
+      upstreamOf(repo, branch),
+      readConflictState(stateDir),
+    ])
+    if (!upstream) {
+      throw new AppFailure(
+        'NO_REMOTE',
+        'This repository has no remote to publish to. Add the HTTPS address of your blog repository as "origin".',
+      )
+    }
+    repo.assertTransport(upstream.url)
+    if (conflict && unresolvedPaths(conflict).length > 0) {
+      throw new AppFailure(
+        'CONFLICT',
+        `Choose your version or the server's for these posts before publishing: ${unresolvedPaths(conflict).join(', ')}.`,
+      )
+    }
     throwIfCancelled(signal, 'Publishing')
-    remoteOid = await repo.fetch(upstream, options, nothingLocal ? undefined : KEPT)
-  } catch (error) {
-    if (nothingLocal) throw nothingToPublish()
-    throw error
-  }
-  throwIfCancelled(signal, 'Publishing')
 
+    // Refused before the scan: an engine may refresh the index while it scans.
+    onProgress?.({ phase: 'scan', loaded: 0 })
+    const only = options.paths ? new Set(options.paths.map(normalizeRepoPath)) : undefined
+    const scanning = early(repo.workingChanges(only))
+    const trackedBefore = await repo.resolveRef(upstream.trackingRef)
+    const scan = unwrap(await scanning)
+    throwIfCancelled(signal, 'Publishing')
+    // The server is asked while the commit is made (after the scan: both are heavy, and the
+    // scan is on the way to the commit): publishing needs both, neither needs the other, and
+    // git's own locks keep them apart (fetch writes only the remote-tracking ref).
+    const committing = early(
+      (async (): Promise<{ oid: string; message: string } | undefined> => {
+        if (scan.changes.length === 0) return undefined
+        onProgress?.({ phase: 'commit', loaded: 0, total: scan.changes.length })
+        const paths = scan.changes.map((c) => c.path)
+        const message = options.message?.trim() || (await generateCommitMessage(repo.dir, paths))
+        const oid = await repo.commit(scan, message, options.author)
+        onProgress?.({ phase: 'commit', loaded: paths.length, total: paths.length })
+        return { oid, message }
+      })(),
+    )
+    const fetching = early(repo.fetch(upstream, options, undefined))
+    // Where the branch stood against the server before the commit, found while committing.
+    const comparing = scan.headOid
+      ? early(repo.aheadBehind(scan.headOid, trackedBefore))
+      : undefined
+    const commit = unwrap(await committing)
+    const localOid = commit?.oid ?? scan.headOid
+    if (!localOid) {
+      throw new AppFailure('NOTHING_TO_PUBLISH', 'There is nothing to publish: no posts yet.')
+    }
+    const { ahead, behind } = comparing
+      ? countingCommit(unwrap(await comparing), commit !== undefined)
+      : await repo.aheadBehind(localOid, trackedBefore)
+    const nothingLocal = ahead === 0 && !conflict
+
+    const fetched = await fetching
+    if ('error' in fetched) {
+      if (nothingLocal) throw nothingToPublish()
+      throw withReassurance(fetched.error)
+    }
+    throwIfCancelled(signal, 'Publishing')
+    return await integrateAndPush(repo, {
+      branch,
+      upstream,
+      stateDir,
+      conflict,
+      scan,
+      commit,
+      localOid,
+      remoteOid: fetched.value,
+      // Nothing new on the server and nothing of it missing here: nothing to integrate.
+      alreadyIntegrated: fetched.value === trackedBefore && behind === 0,
+      nothingLocal,
+      options,
+    })
+  } finally {
+    await Promise.all(started)
+    // The credentials are let go at once; publishing need not wait for that to finish.
+    void repo.release()
+  }
+}
+
+/** The new commit is one more ahead of the server and changes nothing behind. */
+function countingCommit(
+  before: { ahead: number; behind: number },
+  committed: boolean,
+): { ahead: number; behind: number } {
+  return { ahead: before.ahead + (committed ? 1 : 0), behind: before.behind }
+}
+
+type Settled<T> = { value: T } | { error: unknown }
+
+function settle<T>(work: Promise<T>): Promise<Settled<T>> {
+  return work.then(
+    (value) => ({ value }),
+    (error: unknown) => ({ error }),
+  )
+}
+
+function unwrap<T>(settled: Settled<T>): T {
+  if ('error' in settled) throw settled.error
+  return settled.value
+}
+
+async function integrateAndPush(
+  repo: EngineRepository,
+  state: {
+    branch: string
+    upstream: Upstream
+    stateDir: string
+    conflict: ConflictState | undefined
+    scan: WorkingChanges
+    commit: { oid: string; message: string } | undefined
+    localOid: string
+    remoteOid: string | undefined
+    alreadyIntegrated: boolean
+    nothingLocal: boolean
+    options: PublishOptions
+  },
+): Promise<PublishResult> {
+  const { branch, upstream, stateDir, conflict, scan, commit, localOid, remoteOid } = state
+  const { nothingLocal, options } = state
+  const { signal, onProgress } = options
   onProgress?.({ phase: 'integrate', loaded: 0 })
-  const integration = remoteOid
-    ? await repo.integrate(branch, localOid, remoteOid, conflict)
-    : { integrated: 'none' as const, headOid: localOid }
+  const integration =
+    remoteOid && !state.alreadyIntegrated
+      ? await repo.integrate(branch, localOid, remoteOid, conflict)
+      : { integrated: 'none' as const, headOid: localOid }
   if ('conflicts' in integration) {
     const recoveryRef = await saveRecoveryRef(repo, localOid)
     await writeConflictState(stateDir, {
@@ -156,6 +238,15 @@ export async function publishWith(
   const { via } = await repo.push(headOid, upstream, options, KEPT)
   onProgress?.({ phase: 'done', loaded: 1, total: 1 })
   return { ...outcome, pushed: true, ...(via ? { via } : {}) }
+}
+
+/** A failure after the writer's commit was made says that the commit is kept. */
+function withReassurance(error: unknown): unknown {
+  if (!isAppFailure(error)) return error
+  const sentence = /[.!?)]$/.test(error.message.trim())
+    ? error.message.trim()
+    : `${error.message.trim()}.`
+  return new AppFailure(error.code, `${sentence} ${KEPT}`)
 }
 
 function nothingToPublish(): AppFailure {

@@ -180,6 +180,10 @@ export class IsomorphicRepository implements EngineRepository {
     return git.commit({ ...this.ctx, message, author: signature })
   }
 
+  async release(): Promise<void> {
+    // Nothing outlives an operation here: each network call ends its own session.
+  }
+
   async createRef(ref: string, oid: string): Promise<void> {
     await git.writeRef({ ...this.ctx, ref, value: oid, force: false })
   }

@@ -16,9 +16,6 @@ import type { Credentials } from '../remote-session'
 export interface AskpassRun {
   /** Environment for the git run. */
   env: Record<string, string>
-  /** Whether git asked for credentials, and whether Inkpress had any. */
-  readonly asked: boolean
-  readonly found: boolean
   /** Tokens handed out, to be redacted from any message. */
   readonly secrets: string[]
   close(): void
@@ -108,13 +105,11 @@ export async function openAskpass(lookup: Lookup): Promise<AskpassRun> {
   const current = await broker
   const nonce = randomBytes(24).toString('hex')
   let credentials: Promise<Credentials | undefined> | undefined
-  const state = { asked: false, found: false, secrets: [] as string[] }
+  const state = { secrets: [] as string[] }
   current.runs.set(nonce, async (prompt) => {
-    state.asked = true
     credentials ??= lookup()
     const found = await credentials
     if (!found) return undefined
-    state.found = true
     if (!state.secrets.includes(found.token)) state.secrets.push(found.token)
     return /^password|passphrase|token/i.test(prompt) ? found.token : found.username
   })
@@ -125,12 +120,6 @@ export async function openAskpass(lookup: Lookup): Promise<AskpassRun> {
       INKPRESS_ASKPASS_CLIENT: current.clientPath,
       INKPRESS_ASKPASS_SOCKET: current.socketPath,
       INKPRESS_ASKPASS_NONCE: nonce,
-    },
-    get asked() {
-      return state.asked
-    },
-    get found() {
-      return state.found
     },
     secrets: state.secrets,
     close: () => current.runs.delete(nonce),

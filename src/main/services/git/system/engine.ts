@@ -5,7 +5,7 @@ import { assertEmptyCloneTarget } from '../clone-target'
 import type { GitEngine } from '../engine'
 import type { RemoteOptions } from '../remote-session'
 import { splitCredentials } from '../remote-url'
-import { openAskpass } from './askpass'
+import { offerCredentials } from './credential-offer'
 import { systemGitFailure } from './errors'
 import { SystemGitRepository } from './repository'
 import { progressLines } from './progress'
@@ -30,34 +30,32 @@ export const systemGitEngine: GitEngine = {
   async clone(url: string, dir: string, options: RemoteOptions) {
     const { url: cleanUrl, credentials } = splitCredentials(url)
     await assertEmptyCloneTarget(dir)
-    const source = options.credentials ?? credentials
-    const askpass = await openAskpass(async () =>
-      typeof source === 'function' ? source(cleanUrl) : source,
+    const idleTimeoutMs = options.timeoutMs ?? 300_000
+    const offer = await offerCredentials(
+      cleanUrl,
+      options.credentials ?? credentials,
+      idleTimeoutMs,
     )
     await mkdir(path.dirname(dir), { recursive: true })
-    const context = { action: 'Cloning', url: cleanUrl, secrets: askpass.secrets }
+    const context = { action: 'Cloning', url: cleanUrl, secrets: offer.secrets }
     try {
       const result = await runSystemGit({
         args: ['clone', '--progress', '--', cleanUrl, dir],
         cwd: path.dirname(dir),
-        env: askpass.env,
+        config: offer.config,
+        env: offer.env,
         signal: options.signal,
-        idleTimeoutMs: options.timeoutMs ?? 300_000,
+        idleTimeoutMs,
         onStderrLine: progressLines('clone', options.onProgress),
       }).catch((error: Error) => {
         throw systemGitFailure(error, context)
       })
-      if (result.exitCode !== 0) {
-        throw systemGitFailure(result, {
-          ...context,
-          credentials: { asked: askpass.asked, found: askpass.found },
-        })
-      }
+      if (result.exitCode !== 0) throw systemGitFailure(result, context)
     } catch (error) {
       await rm(dir, { recursive: true, force: true })
       throw error
     } finally {
-      askpass.close()
+      await offer.close()
     }
     const branch = await new SystemGitRepository(dir).branch()
     return { branch }

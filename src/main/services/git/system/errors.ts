@@ -11,8 +11,6 @@ export interface SystemGitFailureContext {
   reassurance?: string
   /** Tokens handed to git, never to appear in a message. */
   secrets?: string[]
-  /** Whether git asked for credentials through askpass, and whether Inkpress had any. */
-  credentials?: { asked: boolean; found: boolean }
 }
 
 /** The host of `git@host:path` or `ssh://user@host:port/path`, for messages. */

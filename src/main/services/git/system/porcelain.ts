@@ -14,6 +14,8 @@ export interface PorcelainStatus {
   changes: PorcelainChange[]
   /** Paths a native merge left unmerged. */
   unmerged: string[]
+  /** Paths whose index entry differs from HEAD (staged by any program), submodules included. */
+  staged: string[]
 }
 
 const ABSENT = '000000'
@@ -38,7 +40,7 @@ function fields(record: string, count: number): { parts: string[]; rest: string 
  */
 export function parsePorcelainV2(output: string): PorcelainStatus {
   const records = output.split('\0')
-  const status: PorcelainStatus = { changes: [], unmerged: [] }
+  const status: PorcelainStatus = { changes: [], unmerged: [], staged: [] }
   const byPath = new Map<string, PorcelainChange>()
   const add = (path: string, state: PorcelainChange['state']): void => {
     byPath.set(path, { path, state })
@@ -57,8 +59,9 @@ export function parsePorcelainV2(output: string): PorcelainStatus {
     } else if (kind === '1' || kind === '2') {
       // 1 XY sub mH mI mW hH hI path | 2 XY sub mH mI mW hH hI Xscore path\0origPath
       const { parts, rest } = fields(record, kind === '1' ? 8 : 9)
-      const [, , sub, modeHead, , modeWork] = parts
+      const [, xy, sub, modeHead, , modeWork] = parts
       const origPath = kind === '2' ? records[++i] : undefined
+      if (xy?.[0] !== '.') status.staged.push(rest, ...(origPath === undefined ? [] : [origPath]))
       if (sub?.startsWith('S')) continue
       const inHead = modeHead !== ABSENT
       const inWork = modeWork !== ABSENT

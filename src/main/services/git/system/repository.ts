@@ -7,7 +7,7 @@ import type { ConflictState } from '../conflict-state'
 import type { EngineRepository, IntegrationOutcome, WorkingChanges, Upstream } from '../engine'
 import type { RemoteOptions } from '../remote-session'
 import { isSshUrl } from '../remote-url'
-import { openAskpass } from './askpass'
+import { offerCredentials, type CredentialOffer } from './credential-offer'
 import { systemGitFailure } from './errors'
 import { parseLog, parsePorcelainV2 } from './porcelain'
 import { progressLines } from './progress'
@@ -18,6 +18,9 @@ const nul = (paths: string[]): string => paths.map((p) => `${p}\0`).join('')
 /** A repository worked on through the system git; one instance per open repository. */
 export class SystemGitRepository implements EngineRepository {
   private gitDir?: Promise<string>
+  private configSnapshot?: Promise<Map<string, string>>
+  /** Credentials offered to this operation's network runs, one per address. */
+  private readonly offers = new Map<string, Promise<CredentialOffer>>()
 
   constructor(readonly dir: string) {}
 
@@ -73,25 +76,30 @@ export class SystemGitRepository implements EngineRepository {
         () => true,
         () => false,
       )
-    if (await exists('index.lock')) {
-      throw new AppFailure(
-        'INDEX_LOCKED',
-        'Another Git program is using this repository (.git/index.lock exists). Close it and try again; if no Git program is running, delete .git/index.lock.',
-      )
-    }
-    for (const [file, what, finish] of [
+    const checks = [
       ['MERGE_HEAD', 'A merge', 'git merge --continue or git merge --abort'],
       ['rebase-merge', 'A rebase', 'git rebase --continue or git rebase --abort'],
       ['rebase-apply', 'A rebase', 'git rebase --continue or git rebase --abort'],
       ['CHERRY_PICK_HEAD', 'A cherry-pick', 'git cherry-pick --continue or --abort'],
       ['REVERT_HEAD', 'A revert', 'git revert --continue or --abort'],
-    ] as const) {
-      if (await exists(file)) {
-        throw new AppFailure(
-          'OPERATION_IN_PROGRESS',
-          `${what} started by another Git program is not finished in this repository. Finish it there (${finish}), then publish again.`,
-        )
-      }
+    ] as const
+    const [locked, ...inProgress] = await Promise.all([
+      exists('index.lock'),
+      ...checks.map(([file]) => exists(file)),
+    ])
+    if (locked) {
+      throw new AppFailure(
+        'INDEX_LOCKED',
+        'Another Git program is using this repository (.git/index.lock exists). Close it and try again; if no Git program is running, delete .git/index.lock.',
+      )
+    }
+    const found = checks.find((_, i) => inProgress[i])
+    if (found) {
+      const [, what, finish] = found
+      throw new AppFailure(
+        'OPERATION_IN_PROGRESS',
+        `${what} started by another Git program is not finished in this repository. Finish it there (${finish}), then publish again.`,
+      )
     }
   }
 
@@ -106,7 +114,8 @@ export class SystemGitRepository implements EngineRepository {
       '-z',
       '--branch',
       '--untracked-files=all',
-      '--ignore-submodules=all',
+      // A submodule's own changes are not looked at; a staged new commit of it is reported.
+      '--ignore-submodules=dirty',
     ])
     return parsePorcelainV2(result.stdout)
   }
@@ -145,9 +154,31 @@ export class SystemGitRepository implements EngineRepository {
     return result.exitCode === 0 ? result.stdout.trim() : undefined
   }
 
+  /**
+   * One read of git's whole configuration per repository object (one operation), instead of
+   * a git run per key: `--list -z` prints `key\nvalue\0`, later values overriding earlier.
+   */
+  private configuration(): Promise<Map<string, string>> {
+    this.configSnapshot ??= this.raw(['config', '--list', '-z']).then((result) => {
+      const values = new Map<string, string>()
+      if (result.exitCode !== 0) return values
+      for (const entry of result.stdout.split('\0')) {
+        const newline = entry.indexOf('\n')
+        if (newline > 0) values.set(entry.slice(0, newline), entry.slice(newline + 1))
+      }
+      return values
+    })
+    return this.configSnapshot
+  }
+
   async config(key: string): Promise<string | undefined> {
-    const result = await this.raw(['config', '--get', key])
-    return result.exitCode === 0 ? result.stdout.trim() || undefined : undefined
+    // Section and variable names are case-insensitive (printed in lower case); a subsection
+    // such as a branch name is not.
+    const parts = key.split('.')
+    const section = (parts.shift() ?? '').toLowerCase()
+    const name = (parts.pop() ?? '').toLowerCase()
+    const canonical = [section, ...(parts.length ? [parts.join('.')] : []), name].join('.')
+    return (await this.configuration()).get(canonical) || undefined
   }
 
   async resolveRef(ref: string): Promise<string | undefined> {
@@ -170,13 +201,18 @@ export class SystemGitRepository implements EngineRepository {
   async workingChanges(only?: Set<string>): Promise<WorkingChanges> {
     const scan = await this.porcelain()
     const changes = only ? scan.changes.filter((c) => only.has(c.path)) : scan.changes
-    return { headOid: scan.headOid, changes, unmerged: scan.unmerged }
+    return { headOid: scan.headOid, changes, unmerged: scan.unmerged, staged: scan.staged }
   }
 
   /** Identity flags only when git has none of its own (git's own config always wins). */
   private async identity(author: Partial<Author> | undefined): Promise<string[]> {
-    const known = await this.raw(['var', 'GIT_COMMITTER_IDENT'])
-    if (known.exitCode === 0 && !author?.name) return []
+    if (!author?.name) {
+      const configured = (await this.config('user.name')) && (await this.config('user.email'))
+      if (configured) return []
+      // Git may still know one from GIT_COMMITTER_* or the system.
+      const known = await this.raw(['var', 'GIT_COMMITTER_IDENT'])
+      if (known.exitCode === 0) return []
+    }
     const name = author?.name ?? (await this.config('user.name'))
     const email = author?.email ?? (await this.config('user.email'))
     if (!name || !email) {
@@ -201,17 +237,16 @@ export class SystemGitRepository implements EngineRepository {
   ): Promise<string> {
     const paths = changes.changes.map((c) => c.path)
     const identity = await this.identity(author)
-    const pathspecs = nul(paths)
     await this.git(['add', '-A', '--pathspec-from-file=-', '--pathspec-file-nul'], {
-      input: pathspecs,
+      input: nul(paths),
     })
     const ticked = new Set(paths)
     // Usually nothing else is staged: then the index itself is what the writer ticked.
-    const stagedPaths = (
-      await this.git(['diff', '--cached', '--name-only', '--no-renames', '-z'])
-    ).stdout
-      .split('\0')
-      .filter(Boolean)
+    const stagedPaths =
+      changes.staged ??
+      (await this.git(['diff', '--cached', '--name-only', '--no-renames', '-z'])).stdout
+        .split('\0')
+        .filter(Boolean)
     if (stagedPaths.every((p) => ticked.has(p))) {
       const result = await this.raw([...identity, 'commit', '--no-edit', '--quiet', '-m', message])
       if (result.exitCode !== 0) throw commitFailure(result)
@@ -258,7 +293,7 @@ export class SystemGitRepository implements EngineRepository {
   private network(
     options: RemoteOptions,
     phase: 'fetch' | 'push',
-  ): Partial<Parameters<typeof runSystemGit>[0]> {
+  ): Pick<Parameters<typeof runSystemGit>[0], 'signal' | 'idleTimeoutMs' | 'onStderrLine'> {
     return {
       signal: options.signal,
       idleTimeoutMs: options.timeoutMs ?? 300_000,
@@ -266,37 +301,44 @@ export class SystemGitRepository implements EngineRepository {
     }
   }
 
-  /** Runs a network command with Inkpress's credentials offered through askpass. */
+  /** Runs a network command with Inkpress's credentials offered to git (credential-offer.ts). */
   private async remote(
     args: string[],
     options: RemoteOptions,
     phase: 'fetch' | 'push',
     context: { action: string; url: string; reassurance?: string },
   ): Promise<SystemGitResult> {
-    const source = options.credentials
-    const askpass = await openAskpass(async () =>
-      typeof source === 'function' ? source(context.url) : source,
-    )
-    try {
-      const result = await runSystemGit({
-        args,
-        cwd: this.dir,
-        env: askpass.env,
-        ...this.network(options, phase),
-      }).catch((error: Error) => {
-        throw systemGitFailure(error, { ...context, secrets: askpass.secrets })
-      })
-      if (result.exitCode !== 0) {
-        throw systemGitFailure(result, {
-          ...context,
-          secrets: askpass.secrets,
-          credentials: { asked: askpass.asked, found: askpass.found },
-        })
-      }
-      return result
-    } finally {
-      askpass.close()
+    const network = this.network(options, phase)
+    let offering = this.offers.get(context.url)
+    if (!offering) {
+      offering = offerCredentials(
+        context.url,
+        options.credentials,
+        network.idleTimeoutMs ?? 300_000,
+      )
+      this.offers.set(context.url, offering)
     }
+    const offer = await offering
+    const result = await runSystemGit({
+      args,
+      cwd: this.dir,
+      config: offer.config,
+      env: offer.env,
+      ...network,
+    }).catch((error: Error) => {
+      throw systemGitFailure(error, { ...context, secrets: offer.secrets })
+    })
+    if (result.exitCode !== 0) {
+      throw systemGitFailure(result, { ...context, secrets: offer.secrets })
+    }
+    return result
+  }
+
+  /** Ends what this operation handed to git (the credentials for its network runs). */
+  async release(): Promise<void> {
+    const offers = [...this.offers.values()]
+    this.offers.clear()
+    await Promise.all(offers.map(async (offer) => (await offer.catch(() => undefined))?.close()))
   }
 
   async fetch(
@@ -482,7 +524,15 @@ export class SystemGitRepository implements EngineRepository {
       'push',
       { action: 'Publishing', url: upstream.url, reassurance },
     )
-    await this.git(['update-ref', '-m', 'inkpress: published', upstream.trackingRef, oid])
+    // Git updates the remote-tracking ref itself when the remote's fetch rule maps the branch
+    // there (every clone's default); otherwise Inkpress does.
+    const standardRule = `+refs/heads/*:refs/remotes/${upstream.remote}/*`
+    const updatedByGit =
+      (await this.config(`remote.${upstream.remote}.fetch`)) === standardRule &&
+      upstream.trackingRef === `refs/remotes/${upstream.remote}/${upstream.remoteBranch}`
+    if (!updatedByGit) {
+      await this.git(['update-ref', '-m', 'inkpress: published', upstream.trackingRef, oid])
+    }
     return isSshUrl(upstream.url) ? { via: 'Pushed with the system git over SSH' } : {}
   }
 }

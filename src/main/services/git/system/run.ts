@@ -15,6 +15,8 @@ export interface SystemGitRun {
   input?: string | Buffer
   /** Added to the environment (e.g. the askpass program, a temporary index). */
   env?: Record<string, string>
+  /** `-c name=value` pairs placed before the command (e.g. the credential helper). */
+  config?: string[]
   signal?: AbortSignal
   /**
    * Kills the run when git prints nothing for this long (progress counts as output), so a
@@ -44,7 +46,7 @@ export class SystemGitInterrupted extends Error {
 const QUIET_CONFIG = [
   '-c',
   'core.askPass=',
-  // Inkpress supplies credentials itself (askpass); no helper may prompt or store them.
+  // Inkpress supplies credentials itself (credential-offer.ts); no other helper may prompt or store them.
   '-c',
   'credential.helper=',
   '-c',
@@ -83,7 +85,7 @@ export function runSystemGit(run: SystemGitRun): Promise<SystemGitResult> {
       reject(new SystemGitInterrupted('cancelled'))
       return
     }
-    const child = spawn(gitProgram(), [...QUIET_CONFIG, ...run.args], {
+    const child = spawn(gitProgram(), [...QUIET_CONFIG, ...(run.config ?? []), ...run.args], {
       cwd: run.cwd,
       env: nonInteractiveEnv(run.env),
       stdio: [run.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
