@@ -1,7 +1,5 @@
-import { net, protocol } from 'electron'
-import { pathToFileURL } from 'node:url'
-import { lookup as lookupMimeType } from 'mrmime'
-import { resolveInsideRepository } from '../services/repository/confine-path'
+import { protocol } from 'electron'
+import { readRepositoryImage } from '../services/assets/read-repository-image'
 
 export const ASSET_SCHEME = 'inkpress-asset'
 
@@ -19,15 +17,15 @@ export function handleAssetProtocol(currentRoot: () => Promise<string | null>): 
   protocol.handle(ASSET_SCHEME, async (request) => {
     const root = await currentRoot()
     if (!root) return new Response('No repository is open.', { status: 404 })
-    const relative = decodeURIComponent(new URL(request.url).pathname.replace(/^\//, ''))
     try {
-      const absolute = await resolveInsideRepository(root, relative)
-      const mime = lookupMimeType(absolute) ?? ''
-      if (!mime.startsWith('image/'))
-        return new Response('Only images are served.', { status: 403 })
-      return net.fetch(pathToFileURL(absolute).href)
+      const relative = decodeURIComponent(new URL(request.url).pathname.replace(/^\//, ''))
+      const image = await readRepositoryImage(root, relative)
+      return new Response(new Uint8Array(image.bytes), {
+        headers: { 'Content-Type': image.mime, 'Cache-Control': 'no-cache' },
+      })
     } catch {
-      return new Response('Outside the repository.', { status: 403 })
+      // Outside, through a link, not an image, or missing.
+      return new Response('Not served.', { status: 403 })
     }
   })
 }

@@ -1,18 +1,15 @@
 import { randomBytes } from 'node:crypto'
-import { createReadStream } from 'node:fs'
-import { stat } from 'node:fs/promises'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { lookup as lookupMimeType } from 'mrmime'
 import sirv from 'sirv'
 import type { EventPayloads } from '../../shared/api'
 import type { EventName } from '../../shared/api/channels'
 import { MAX_POST_BYTES } from '../../shared/api/schemas'
-import { fail } from '../../shared/result'
+import { fail, isAppFailure } from '../../shared/result'
 import { dispatchCall } from '../api/dispatch'
 import type { Session } from '../api/handlers'
 import type { Logger } from '../services/logger'
-import { resolveInsideRepository } from '../services/repository/confine-path'
+import { readRepositoryImage } from '../services/assets/read-repository-image'
 import { COMMON_SECURITY_HEADERS } from './security-headers'
 import { RequestGuard } from './request-guard'
 
@@ -36,7 +33,6 @@ export interface WebHost {
 }
 
 const MAX_BODY_BYTES = MAX_POST_BYTES * 2 + 64 * 1024
-const IMAGE_MIME = /^image\//
 const SVG_LOCKDOWN = "default-src 'none'; style-src 'unsafe-inline'; sandbox"
 
 /**
@@ -146,24 +142,20 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   async function serveRepositoryFile(encodedPath: string, response: ServerResponse): Promise<void> {
     const current = await options.session.handlers['repo:current']()
     if (!current) return sendText(response, 404, 'No repository is open.')
-    let absolute: string
+    let image: { bytes: Buffer; mime: string }
     try {
-      absolute = await resolveInsideRepository(current.root, decodeURIComponent(encodedPath))
-    } catch {
-      return sendText(response, 403, 'That file is outside the open repository.')
+      image = await readRepositoryImage(current.root, decodeURIComponent(encodedPath))
+    } catch (error) {
+      // Outside, through a link, not an image, or missing: nothing is said about which.
+      return sendText(response, isAppFailure(error) ? 403 : 404, 'Not served.')
     }
-    const mime = lookupMimeType(absolute) ?? 'application/octet-stream'
-    const info = await stat(absolute).catch(() => null)
-    if (!info?.isFile()) return sendText(response, 404, 'Not found.')
-    if (!IMAGE_MIME.test(mime))
-      return sendText(response, 403, 'Only images from the repository are served.')
     response.writeHead(200, {
-      'Content-Type': mime,
-      'Content-Length': info.size,
+      'Content-Type': image.mime,
+      'Content-Length': image.bytes.length,
       'Cache-Control': 'no-cache',
-      ...(mime === 'image/svg+xml' ? { 'Content-Security-Policy': SVG_LOCKDOWN } : {}),
+      ...(image.mime === 'image/svg+xml' ? { 'Content-Security-Policy': SVG_LOCKDOWN } : {}),
     })
-    createReadStream(absolute).pipe(response)
+    response.end(image.bytes)
   }
 
   await new Promise<void>((resolve, reject) => {

@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs'
+import { lstatSync, type Stats } from 'node:fs'
 import { realpath } from 'node:fs/promises'
 import { join } from 'node:path'
 import {
@@ -7,7 +7,9 @@ import {
   type PostSummary,
   type SiteInfo,
 } from '../../../shared/posts'
+import { MAX_POST_BYTES } from '../../../shared/api/schemas'
 import { AppFailure } from '../../../shared/result'
+import { readRegularFileSync } from '../files/read-regular-file'
 import { cacheFileFor, loadCache, sameIdentity, saveCache, type CacheEntries } from './index-cache'
 import { firstCommitDates } from './git-dates'
 import { listPostFiles } from './list-post-files'
@@ -40,8 +42,9 @@ export async function indexPosts(repoRoot: string, options: IndexOptions): Promi
   for (let start = 0; start < paths.length; start += BATCH) {
     for (const path of paths.slice(start, start + BATCH)) {
       const absolute = join(root, path)
-      const info = statOrNull(absolute)
-      if (!info) continue
+      const info = lstatOrNull(absolute)
+      // Only regular files are posts: never a link's target, a folder or something special.
+      if (!info?.isFile()) continue
       const identity = { size: info.size, mtimeMs: info.mtimeMs, ino: info.ino }
       const hit = cached[path]
       if (hit && sameIdentity(hit, identity)) {
@@ -49,7 +52,8 @@ export async function indexPosts(repoRoot: string, options: IndexOptions): Promi
         continue
       }
       changed = true
-      const text = readFileSync(absolute, 'utf8')
+      const text = readPostText(absolute, path)
+      if (text === undefined) continue
       entries[path] = { ...identity, summary: summarizePost(path, text, options.site) }
     }
     await new Promise((resolve) => setImmediate(resolve))
@@ -69,6 +73,22 @@ export async function indexPosts(repoRoot: string, options: IndexOptions): Promi
 }
 
 /** A file deleted while indexing is simply left out. */
-function statOrNull(path: string): { size: number; mtimeMs: number; ino: number } | null {
-  return statSync(path, { throwIfNoEntry: false }) ?? null
+function lstatOrNull(path: string): Stats | null {
+  return lstatSync(path, { throwIfNoEntry: false }) ?? null
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })
+
+/**
+ * The text of a post as the editor would open it, or undefined for what the editor refuses
+ * (a link swapped in, over 20 MB, binary, not UTF-8): such a file is not listed.
+ */
+function readPostText(absolute: string, shownAs: string): string | undefined {
+  try {
+    const { bytes } = readRegularFileSync(absolute, shownAs, MAX_POST_BYTES)
+    if (bytes.subarray(0, 8192).includes(0)) return undefined
+    return utf8.decode(bytes)
+  } catch {
+    return undefined
+  }
 }

@@ -4,6 +4,7 @@ import type { PostDocument, SaveInfo } from '../../../shared/api'
 import { MAX_POST_BYTES } from '../../../shared/api/schemas'
 import { AppFailure } from '../../../shared/result'
 import { writeFileAtomically } from '../files/atomic-write'
+import { readRegularFile } from '../files/read-regular-file'
 import { resolveInsideRepository } from '../repository/confine-path'
 
 export const contentVersion = (bytes: Uint8Array | string): string =>
@@ -29,17 +30,9 @@ export async function readTextFile(
   let bytes: Buffer
   let modifiedMs: number
   try {
-    const info = await stat(absolute)
-    if (info.isDirectory())
-      throw new AppFailure('READ_FAILED', `"${shownAs}" is a folder, not a post.`)
-    if (info.size > MAX_POST_BYTES) {
-      throw new AppFailure(
-        'TOO_LARGE',
-        `"${shownAs}" is ${(info.size / 1048576).toFixed(1)} MB; Inkpress opens posts up to 20 MB.`,
-      )
-    }
-    bytes = await readFile(absolute)
-    modifiedMs = info.mtimeMs
+    const file = await readRegularFile(absolute, shownAs, MAX_POST_BYTES)
+    bytes = file.bytes
+    modifiedMs = file.info.mtimeMs
   } catch (error) {
     if (error instanceof AppFailure) throw error
     throw describeReadError(shownAs, error)

@@ -30,13 +30,11 @@ export async function resolveInsideRepository(
   if (!isInside(root, candidate)) {
     throw new AppFailure('OUTSIDE_REPOSITORY', `"${shown}" is outside the open repository.`)
   }
-  const segments = path.relative(root, candidate).split(path.sep)
-  if (segments[0] === '.git') {
-    throw new AppFailure(
-      'OUTSIDE_REPOSITORY',
-      `"${shown}" is inside Git's own folder, which Inkpress does not edit.`,
-    )
-  }
+  const insideGit = new AppFailure(
+    'OUTSIDE_REPOSITORY',
+    `"${shown}" is inside Git's own folder, which Inkpress does not edit.`,
+  )
+  if (inGitFolder(root, candidate)) throw insideGit
   const real = await realpathOfNearestExisting(candidate)
   if (!isInside(root, real)) {
     throw new AppFailure(
@@ -44,7 +42,27 @@ export async function resolveInsideRepository(
       `"${shown}" leads outside the open repository through a link.`,
     )
   }
+  // A link inside the repository may still lead into .git (its config runs programs).
+  if (inGitFolder(root, real)) throw insideGit
   return candidate
+}
+
+/**
+ * Any segment a file system may open as `.git` — in any letter case (macOS, Windows), with
+ * trailing dots or spaces, an NTFS stream suffix or the 8.3 name `GIT~1` (Windows), as git's
+ * own `is_ntfs_dotgit` check refuses them — in the repository or a nested one.
+ */
+function inGitFolder(root: string, candidate: string): boolean {
+  return path
+    .relative(root, candidate)
+    .split(path.sep)
+    .some((segment) => {
+      const name = segment
+        .toLowerCase()
+        .replace(/:.*$/, '')
+        .replace(/[. ]+$/, '')
+      return name === '.git' || /^git~\d+$/.test(name)
+    })
 }
 
 export const isInside = (root: string, candidate: string): boolean => {
