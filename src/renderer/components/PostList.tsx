@@ -2,6 +2,7 @@ import { memo } from 'react'
 import type { PostSummary } from '../../shared/posts'
 import { openInEditor } from '../library/library-store'
 import { isDirty, useInkpress } from '../state/store'
+import { revealBidiControls } from '../../shared/text/reveal-bidi'
 
 /**
  * The sidebar list. Items are memoized and only the open post's item listens to the buffer's
@@ -35,13 +36,13 @@ const PostListItem = memo(function PostListItem({
         data-testid="post-item"
         data-path={post.path}
         aria-current={isOpen ? 'true' : undefined}
-        title={post.path}
+        title={revealBidiControls(post.path)}
         onClick={() => void openInEditor(post.path)}
       >
-        <span className="post-title">{post.title}</span>
+        <bdi className="post-title">{revealBidiControls(post.title)}</bdi>
         {post.date && <span className="post-date">{post.date.slice(0, 10)}</span>}
         <span className="post-path">
-          {post.path}
+          <bdi>{revealBidiControls(post.path)}</bdi>
           {isOpen && <UnsavedMark />}
         </span>
       </button>

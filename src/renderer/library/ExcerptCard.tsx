@@ -8,6 +8,7 @@ import { applyBufferEdit } from './buffer-edit'
 import { insertDividerAtCursor } from './editor-access'
 import { summaryFieldFor } from './front-matter-fields'
 import { useIdleValue } from '../editor/idle-value'
+import { revealBidiControls } from '../../shared/text/reveal-bidi'
 
 /** Long enough to skip work between keystrokes, short enough to feel live. */
 const EXCERPT_DEBOUNCE_MS = 120
@@ -60,7 +61,9 @@ export function ExcerptCard({ path, site }: { path: string; site: SiteInfo }) {
           {sourceLabel(summary.excerptSource, site)}
         </span>
       </header>
-      <p className="excerpt-card-title">{summary.title}</p>
+      <p className="excerpt-card-title">
+        <bdi>{revealBidiControls(summary.title)}</bdi>
+      </p>
       <p className="post-card-excerpt" data-testid="live-excerpt">
         {summary.excerpt} ...
       </p>

@@ -9,6 +9,7 @@ import {
   useLibrary,
 } from './library-store'
 import { displayDate, fileSlug } from './post-display'
+import { revealBidiControls } from '../../shared/text/reveal-bidi'
 
 /** One post as the published index page shows it, plus the writer's operations on it. */
 export function PostCard({ post }: { post: PostSummary }) {
@@ -25,7 +26,7 @@ export function PostCard({ post }: { post: PostSummary }) {
         data-path={post.path}
       >
         <h2 className="post-card-title" id={titleId}>
-          {post.title}
+          <bdi>{revealBidiControls(post.title)}</bdi>
         </h2>
         <p className="post-card-meta">
           {post.draft && <span className="badge draft-badge">Draft</span>}

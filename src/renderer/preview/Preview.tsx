@@ -119,17 +119,22 @@ export function Preview(props: PreviewProps): React.JSX.Element {
     })
   }
 
-  const onClick = (event: React.MouseEvent<HTMLDivElement>): void => {
+  /** Every way of following a link — click, Enter, middle click — goes through here. */
+  const followLink = (event: React.MouseEvent<HTMLDivElement>): void => {
     const anchor = (event.target as Element).closest('a')
     if (!anchor) return
     event.preventDefault()
     const href = anchor.getAttribute('href') ?? ''
     if (href.startsWith('#')) {
-      const target = window.document.getElementById(decodeURIComponent(href.slice(1)))
+      const target = window.document.getElementById(fragmentId(href))
       if (target && rootRef.current?.contains(target)) target.scrollIntoView({ block: 'start' })
       return
     }
     if (EXTERNAL_LINK.test(href)) propsRef.current.onOpenExternal?.(href)
+  }
+  // A middle click would open the link in a new tab of its own; other buttons open menus.
+  const onAuxClick = (event: React.MouseEvent<HTMLDivElement>): void => {
+    if (event.button === 1) followLink(event)
   }
 
   return (
@@ -139,11 +144,21 @@ export function Preview(props: PreviewProps): React.JSX.Element {
         data-testid="preview"
         data-version={document.version}
         ref={rootRef}
-        onClick={onClick}
+        onClick={followLink}
+        onAuxClick={onAuxClick}
         onScroll={onScroll}
       >
         {content}
       </div>
     </ImageSourceContext.Provider>
   )
+}
+
+/** The element id a `#fragment` names; a malformed escape is taken as written. */
+function fragmentId(href: string): string {
+  try {
+    return decodeURIComponent(href.slice(1))
+  } catch {
+    return href.slice(1)
+  }
 }

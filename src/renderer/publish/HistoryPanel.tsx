@@ -1,6 +1,7 @@
 import { useInkpress } from '../state/store'
 import { closeHistory, formatDate, restoreSelected, useHistory, viewVersion } from './history-store'
 import { SidePanel } from './SidePanel'
+import { revealBidiControls } from '../../shared/text/reveal-bidi'
 
 /** The commits that changed the open post; any version can be read and restored as an edit. */
 export function HistoryPanel() {
@@ -24,9 +25,12 @@ export function HistoryPanel() {
               aria-current={selected?.entry.oid === entry.oid ? 'true' : undefined}
               onClick={() => void viewVersion(entry)}
             >
-              <span className="history-message">{entry.message.split('\n')[0]}</span>
+              <bdi className="history-message">
+                {revealBidiControls(entry.message.split('\n')[0] ?? '')}
+              </bdi>
               <span className="publish-muted">
-                {formatDate(entry.timestamp)} · {entry.authorName} · {entry.oid.slice(0, 7)}
+                {formatDate(entry.timestamp)} · <bdi>{revealBidiControls(entry.authorName)}</bdi> ·{' '}
+                {entry.oid.slice(0, 7)}
               </span>
             </button>
           </li>
