@@ -1,4 +1,5 @@
 import { IncrementalMarkdownRenderer } from '../../shared/markdown/incremental'
+import { fallbackHast, RENDER_BUDGET_MS, TOO_SLOW_NOTE } from '../../shared/markdown/render-guard'
 import {
   EMPTY_DOCUMENT,
   decodeResponse,
@@ -43,25 +44,54 @@ function afterNextPaint(callback: () => void): () => void {
 type Listener = (document: PreviewDocument) => void
 
 /**
+ * What the preview shows for a post too slow to render: the note alone (the editor beside it
+ * shows the text), one unchanging block, so a keystroke in such a post costs the page nothing.
+ */
+const TOO_SLOW_BLOCK = {
+  key: 'too-slow',
+  startLine: 1,
+  elementLines: [1],
+  hast: { type: 'root', children: fallbackHast('', TOO_SLOW_NOTE).children.slice(0, 1) },
+  isolated: true,
+} satisfies PreviewDocument['blocks'][number]
+
+function tooSlowDocument(text: string, version: number): PreviewDocument {
+  return { version, text, blocks: [TOO_SLOW_BLOCK], footer: null, context: EMPTY_DOCUMENT.context }
+}
+
+/**
  * Rendering in a Web Worker: at most one request is in flight, and while it runs only the
- * newest text waits, so a burst of keystrokes costs one render, never a queue.
+ * newest text waits, so a burst of keystrokes costs one render, never a queue. A render that
+ * outlasts RENDER_BUDGET_MS is stopped by terminating the worker (a render cannot be
+ * interrupted from inside); a fresh worker takes over, and the post is shown as written until
+ * it shrinks well below the size that was too slow.
  */
 class WorkerChannel implements RenderChannel {
+  private worker: Worker
   /** The text the worker is rendering, or null when it is idle. */
   private inFlight: string | null = null
   /** The text the worker holds once it has read every request sent. */
   private sent: string | null = null
   private pending: string | null = null
   private cancelDeferred: (() => void) | null = null
+  private watchdog: ReturnType<typeof setTimeout> | null = null
+  /** Length of a text that could not be rendered in time. */
+  private tooSlowLength: number | null = null
   private version = 0
   private document = EMPTY_DOCUMENT
 
   constructor(
-    private readonly worker: Worker,
+    private readonly createWorker: () => Worker,
     private readonly listener: Listener,
     private readonly onFailure: (lastText: string | null) => void,
   ) {
+    this.worker = this.start()
+  }
+
+  private start(): Worker {
+    const worker = this.createWorker()
     worker.onmessage = (event: MessageEvent<RenderResponse>) => {
+      this.stopWatchdog()
       this.document = decodeResponse(this.document, event.data, this.inFlight ?? '')
       this.inFlight = null
       this.listener(this.document)
@@ -75,6 +105,7 @@ class WorkerChannel implements RenderChannel {
       this.dispose()
       this.onFailure(this.lastText)
     }
+    return worker
   }
 
   private lastText: string | null = null
@@ -97,14 +128,43 @@ class WorkerChannel implements RenderChannel {
   private flush(): void {
     if (this.inFlight !== null || this.pending === null) return
     const text = this.pending
+    this.pending = null
+    if (this.tooSlowLength !== null && text.length >= this.tooSlowLength * 0.8) {
+      this.listener(tooSlowDocument(text, ++this.version))
+      return
+    }
+    this.tooSlowLength = null
     this.worker.postMessage(renderRequest(++this.version, this.sent, text))
     this.inFlight = text
     this.sent = text
-    this.pending = null
+    this.watchdog = setTimeout(() => this.overBudget(), RENDER_BUDGET_MS)
+  }
+
+  private overBudget(): void {
+    this.watchdog = null
+    const text = this.inFlight ?? ''
+    this.worker.onmessage = null
+    this.worker.onerror = null
+    this.worker.terminate()
+    this.worker = this.start()
+    // The new worker holds nothing yet and knows none of the blocks the page has.
+    this.sent = null
+    this.inFlight = null
+    this.tooSlowLength = text.length
+    this.document = tooSlowDocument(text, ++this.version)
+    this.listener(this.document)
+    this.document = EMPTY_DOCUMENT
+    this.flush()
+  }
+
+  private stopWatchdog(): void {
+    if (this.watchdog) clearTimeout(this.watchdog)
+    this.watchdog = null
   }
 
   dispose(): void {
     this.cancelDeferred?.()
+    this.stopWatchdog()
     this.worker.onmessage = null
     this.worker.onerror = null
     this.worker.terminate()
@@ -145,8 +205,9 @@ export function openRenderChannel(listener: Listener): RenderChannel {
   if (typeof Worker !== 'function') return new SameThreadChannel(listener)
   let channel: RenderChannel
   try {
-    const worker = new Worker(new URL('./preview.worker.ts', import.meta.url), { type: 'module' })
-    channel = new WorkerChannel(worker, listener, fallBack)
+    const createWorker = () =>
+      new Worker(new URL('./preview.worker.ts', import.meta.url), { type: 'module' })
+    channel = new WorkerChannel(createWorker, listener, fallBack)
   } catch {
     return new SameThreadChannel(listener)
   }

@@ -43,6 +43,12 @@ export const TOO_MANY_FOOTNOTES_NOTE = `This post has more than ${MAX_FOOTNOTE_D
 export const TOO_LONG_LINE_NOTE = `This post has a line of more than ${MAX_LINE_LENGTH.toLocaleString('en')} characters, too long to preview, so its text is shown as written.`
 export const TOO_MANY_COLUMNS_NOTE = `This post has a table of more than ${MAX_TABLE_COLUMNS} columns, too wide to preview, so its text is shown as written.`
 export const TOO_MANY_REFERENCES_NOTE = `This post has more than ${MAX_REFERENCE_DEFINITIONS.toLocaleString('en')} link reference definitions, too many to preview, so its text is shown as written.`
+/**
+ * The longest a render may take before it is stopped (the preview's worker is terminated and
+ * started again) and the post shown as written; ordinary posts render in milliseconds.
+ */
+export const RENDER_BUDGET_MS = 2_000
+export const TOO_SLOW_NOTE = `This post takes more than ${RENDER_BUDGET_MS / 1000} seconds to preview, so it is not previewed; the preview returns when it is shorter.`
 export const TOO_MANY_UNITS_NOTE = `This post has more than ${MAX_UNITS.toLocaleString('en')} list items, table rows and headings, too many to preview, so its text is shown as written.`
 
 const LIST_MARKER = /^(?:[-+*]|\d{1,9}[.)])(?=[ \t]|$)/
