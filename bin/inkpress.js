@@ -10,4 +10,6 @@ if (!existsSync(built)) {
   )
   process.exit(1)
 }
+// `inkpress render` starts this file again as a worker thread to keep its time budget.
+process.env.INKPRESS_CLI_ENTRY = fileURLToPath(import.meta.url)
 await import(built)

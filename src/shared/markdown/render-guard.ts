@@ -49,6 +49,7 @@ export const TOO_MANY_REFERENCES_NOTE = `This post has more than ${MAX_REFERENCE
  */
 export const RENDER_BUDGET_MS = 2_000
 export const TOO_SLOW_NOTE = `This post takes more than ${RENDER_BUDGET_MS / 1000} seconds to preview, so it is not previewed; the preview returns when it is shorter.`
+export const TOO_SLOW_TO_RENDER_NOTE = `This post takes more than ${RENDER_BUDGET_MS / 1000} seconds to render, so its text is shown as written.`
 export const TOO_MANY_UNITS_NOTE = `This post has more than ${MAX_UNITS.toLocaleString('en')} list items, table rows and headings, too many to preview, so its text is shown as written.`
 
 const LIST_MARKER = /^(?:[-+*]|\d{1,9}[.)])(?=[ \t]|$)/

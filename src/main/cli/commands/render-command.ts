@@ -1,8 +1,8 @@
 import path from 'node:path'
-import { renderMarkdownToHtml } from '../../../shared/markdown/pipeline'
 import { readTextFile } from '../../services/posts/post-files'
 import type { CliCommand } from '../command'
 import { parseCommandArgs } from '../parse-command-args'
+import { renderWithinBudget } from '../render-within-budget'
 
 /** `inkpress render <file.md>`: the preview's exact HTML for the post body (front matter left out). */
 export const renderCommand: CliCommand = {
@@ -17,7 +17,7 @@ export const renderCommand: CliCommand = {
     )
     const file = positionals[0]!
     const { text } = await readTextFile(path.resolve(io.cwd, file), file)
-    io.stdout(renderMarkdownToHtml(text))
+    io.stdout(await renderWithinBudget(text))
     return 0
   },
 }
