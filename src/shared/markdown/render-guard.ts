@@ -240,6 +240,15 @@ export function fallbackHast(markdown: string, note: string): HastRoot {
  * into a tree thousands of levels deep. Real posts, formulas included, stay under 100.
  */
 export const MAX_HAST_DEPTH = 512
+/**
+ * Elements and texts in one block's tree: what the page inserts at once for it. A 4,000-row
+ * table is about 40,000; far past that, inserting one block freezes the page for seconds.
+ */
+export const MAX_HAST_NODES = 150_000
+export const TOO_LARGE_NOTE = `This post makes more than ${MAX_HAST_NODES.toLocaleString('en')} elements in one passage, too many to preview, so its text is shown as written.`
+
+/** A rendered tree past MAX_HAST_NODES (a RangeError, like the stack overflows the guard catches). */
+class TooLargeToPreview extends RangeError {}
 
 /** Runs `render` unless `markdown` is hostile; a stack overflow inside it, or a tree too deep to
  * serialize, becomes the fallback too, so a post can never crash the preview. */
@@ -276,21 +285,27 @@ function guarded<T>(markdown: string, render: () => T, fromFallback: (fallback: 
   } catch (error) {
     // RangeError: a stack overflow, or a string or array too large; anything else is a bug.
     if (!(error instanceof RangeError)) throw error
-    return fromFallback(fallbackHast(markdown, TOO_DEEP_NOTE))
+    const note = error instanceof TooLargeToPreview ? TOO_LARGE_NOTE : TOO_DEEP_NOTE
+    return fromFallback(fallbackHast(markdown, note))
   }
 }
 
 /** Trees already checked: the incremental renderer hands back the same cached block trees. */
 const shallowTrees = new WeakSet<HastRoot>()
 
-/** Walks the tree without recursion and throws a RangeError when it is deeper than MAX_HAST_DEPTH. */
+/**
+ * Walks the tree without recursion and throws a RangeError when it is deeper than
+ * MAX_HAST_DEPTH, or a TooLargeToPreview when it has more than MAX_HAST_NODES nodes.
+ */
 function shallowOrThrow(tree: HastRoot): HastRoot {
   if (shallowTrees.has(tree)) return tree
   const pending: Array<{ node: HastRoot | HastRoot['children'][number]; depth: number }> = [
     { node: tree, depth: 0 },
   ]
+  let nodes = 0
   for (let next = pending.pop(); next; next = pending.pop()) {
     if (next.depth > MAX_HAST_DEPTH) throw new RangeError('The rendered tree is too deep.')
+    if (++nodes > MAX_HAST_NODES) throw new TooLargeToPreview('The rendered tree is too large.')
     if ('children' in next.node)
       for (const child of next.node.children) pending.push({ node: child, depth: next.depth + 1 })
   }

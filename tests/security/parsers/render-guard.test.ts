@@ -9,13 +9,16 @@ import { MAX_FORMULA_HTML } from '../../../src/shared/markdown/rehype-math'
 import {
   fallbackHast,
   guardHastRender,
+  guardIncrementalRender,
   hostileMarkdownNote,
   MAX_BRACKET_DEPTH,
   MAX_CONTAINER_DEPTH,
   MAX_HAST_DEPTH,
+  MAX_HAST_NODES,
   MAX_LINE_LENGTH,
   MAX_UNITS,
   TOO_DEEP_NOTE,
+  TOO_LARGE_NOTE,
   TOO_LONG_LINE_NOTE,
   TOO_MANY_UNITS_NOTE,
   TOO_MANY_FOOTNOTES_NOTE,
@@ -156,6 +159,39 @@ describe('render falls back instead of crashing', () => {
         expect(html.length).toBeLessThan(MAX_FORMULA_HTML)
       }
     }
+  })
+
+  it('a passage that makes more than MAX_HAST_NODES nodes is shown as written, in both renderers', () => {
+    // Real Markdown that gets there takes seconds to parse (the preview's time budget stops it);
+    // the cap itself is checked on a tree of that size.
+    const text = 'A passage.\n'
+    const wide = (count: number): Root => ({
+      type: 'root',
+      children: [
+        {
+          type: 'element',
+          tagName: 'p',
+          properties: {},
+          children: Array.from({ length: count }, () => ({ type: 'text' as const, value: 'a' })),
+        },
+      ],
+    })
+    expect(guardHastRender(text, () => wide(MAX_HAST_NODES))).toEqual(
+      fallbackHast(text, TOO_LARGE_NOTE),
+    )
+    const underCap = wide(MAX_HAST_NODES - 10)
+    expect(guardHastRender(text, () => underCap)).toBe(underCap)
+    const incremental = guardIncrementalRender(text, () => ({
+      blocks: [
+        { key: '1', startLine: 1, hast: wide(MAX_HAST_NODES), elementLines: [1], isolated: true },
+      ],
+      footer: null,
+      context: { labels: [], definitions: [] },
+    }))
+    expect(incremental.blocks.map((block) => block.hast)).toEqual([
+      fallbackHast(text, TOO_LARGE_NOTE),
+    ])
+    expect(MAX_HAST_NODES).toBeGreaterThan(40_000) // a 4,000-row table still previews
   })
 
   it('catches only RangeError: other failures are bugs and still surface', () => {
