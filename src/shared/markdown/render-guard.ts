@@ -1,6 +1,6 @@
 import type { Element, Root as HastRoot } from 'hast'
 import { closedFrontMatterEnd } from './front-matter-fence'
-import type { IncrementalRender } from './incremental'
+import type { IncrementalRender } from './render-types'
 
 /**
  * Limits beyond which Markdown is treated as hostile rather than parsed. micromark is

@@ -22,6 +22,7 @@ const POSTS: Record<string, string> = {
   ).join('\n\n'),
   'content/posts/heavy-formula.md': `Before.\n\n${chain}\n\nAfter the formula.`,
   'content/posts/heavy-inline-math.md': '$x$ '.repeat(25_000),
+  'content/posts/heavy-array.md': `$$\\begin{array}{cc}${'a & b \\\\ '.repeat(1000)}\\end{array}$$\n\nAfter the array.`,
 }
 const fixtureDir = mkdtempSync(path.join(os.tmpdir(), 'inkpress-heavy-fixture-'))
 cpSync(E2E_BLOG_FIXTURE, fixtureDir, { recursive: true })
@@ -81,6 +82,18 @@ test('a formula whose output explodes is shown as its source; a flood of formula
     )
     .toBe(true)
   expect(await preview.locator('.katex').count()).toBe(0)
+
+  // A 1,000-row array: rendered, or shown as its source, promptly.
+  await openPostInApp(page, 'content/posts/heavy-array.md')
+  await expect
+    .poll(
+      async () => {
+        const shown = await preview.innerText()
+        return shown.includes('After the array.') || shown.includes(TOO_SLOW_NOTE)
+      },
+      { timeout: 6_000 },
+    )
+    .toBe(true)
 
   await openPostInApp(page, 'content/posts/heavy-inline-math.md')
   await expect
