@@ -18,15 +18,27 @@ export interface PostSummary {
   readingMinutes: number
   /** Present when the front matter cannot be read; the post still lists. */
   frontMatterError?: string
+  /**
+   * True when whether the post is on the site depends on the clock (a publish date still to
+   * come, an expiry date): `draft` holds for the moment it was summarized only.
+   */
+  scheduled?: boolean
 }
 
 const JEKYLL_NAME = /^(\d{4}-\d{2}-\d{2})-(.+)$/
 const DATE_KEYS = ['date', 'pubDate', 'publishDate']
 
 /** Everything the index shows about one post, from its path and text alone. */
-export function summarizePost(path: string, text: string, site: SiteInfo): PostSummary {
+export function summarizePost(
+  path: string,
+  text: string,
+  site: SiteInfo,
+  now: Date = new Date(),
+): PostSummary {
   const parsed = parseFrontMatter(text)
-  const data: FrontMatterData = parsed.data
+  // Hugo reads front matter keys in any letter case (`Title:`, `DATE =`).
+  const data: FrontMatterData = site.generator === 'hugo' ? lowerCaseKeys(parsed.data) : parsed.data
+  const key = (name: string): string => (site.generator === 'hugo' ? name.toLowerCase() : name)
   const body = parsed.body
   const { stem, jekyllDate } = nameParts(path)
   const excerpt = extractExcerpt(body, data, {
@@ -39,12 +51,12 @@ export function summarizePost(path: string, text: string, site: SiteInfo): PostS
     path,
     slug: stringField(data, 'slug') ?? stem,
     title: stringField(data, 'title') ?? firstHeading(body) ?? stem,
-    date: dateField(data) ?? jekyllDate,
-    draft: isDraft(path, data),
-    tags: listField(data, 'tags', site.generator === 'jekyll'),
+    date: (site.generator === 'hugo' ? hugoDate(data) : dateField(data)) ?? jekyllDate,
+    draft: isDraft(path, data) || (site.generator === 'hugo' && !hugoPublishedAt(data, now)),
+    tags: listField(data, key('tags'), site.generator === 'jekyll'),
     categories: [
-      ...listField(data, 'categories', site.generator === 'jekyll'),
-      ...listField(data, 'category', false),
+      ...listField(data, key('categories'), site.generator === 'jekyll'),
+      ...listField(data, key('category'), false),
     ],
     excerpt: excerpt.excerpt,
     excerptSource: excerpt.excerptSource,
@@ -53,6 +65,7 @@ export function summarizePost(path: string, text: string, site: SiteInfo): PostS
     readingMinutes: Math.floor((wordCount + 212) / 213),
   }
   if (parsed.error) summary.frontMatterError = parsed.error
+  if (site.generator === 'hugo' && hugoScheduled(data, now)) summary.scheduled = true
   return summary
 }
 
@@ -63,6 +76,58 @@ function nameParts(path: string): { stem: string; jekyllDate: string | null } {
   if ((name === 'index' || name === '_index') && segments.length > 1) name = segments.at(-2)!
   const jekyll = JEKYLL_NAME.exec(name)
   return jekyll ? { stem: jekyll[2]!, jekyllDate: jekyll[1]! } : { stem: name, jekyllDate: null }
+}
+
+function lowerCaseKeys(data: FrontMatterData): FrontMatterData {
+  const lowered: FrontMatterData = Object.create(null) as FrontMatterData
+  // The first spelling wins, as in Hugo (its map of lower-cased keys keeps the first).
+  for (const [name, value] of Object.entries(data)) lowered[name.toLowerCase()] ??= value
+  return lowered
+}
+
+/**
+ * Hugo's default date configuration (`[frontmatter]`): the date is the first of date,
+ * publishDate, pubDate, published, lastmod, modified; the publish date the first of
+ * publishDate, pubDate, published, date; the expiry date expiryDate or unpublishdate.
+ * Keys here are already lower-cased.
+ */
+const HUGO_DATE = ['date', 'publishdate', 'pubdate', 'published', 'lastmod', 'modified']
+const HUGO_PUBLISH_DATE = ['publishdate', 'pubdate', 'published', 'date']
+const HUGO_EXPIRY_DATE = ['expirydate', 'unpublishdate']
+
+function firstField(data: FrontMatterData, keys: string[]): string | null {
+  for (const key of keys) {
+    const value = stringField(data, key)
+    if (value) return value
+  }
+  return null
+}
+
+function hugoDate(data: FrontMatterData): string | null {
+  return firstField(data, HUGO_DATE)
+}
+
+/** Whether a default `hugo` build (no --buildFuture, --buildExpired) publishes the page. */
+function hugoPublishedAt(data: FrontMatterData, now: Date): boolean {
+  const publish = instant(firstField(data, HUGO_PUBLISH_DATE))
+  const expiry = instant(firstField(data, HUGO_EXPIRY_DATE))
+  if (publish !== null && publish > now.getTime()) return false
+  return expiry === null || expiry >= now.getTime()
+}
+
+function hugoScheduled(data: FrontMatterData, now: Date): boolean {
+  const publish = instant(firstField(data, HUGO_PUBLISH_DATE))
+  return (
+    (publish !== null && publish > now.getTime()) || firstField(data, HUGO_EXPIRY_DATE) !== null
+  )
+}
+
+/** A front matter date as an instant; a date or time without a zone is UTC (Hugo's default). */
+function instant(value: string | null): number | null {
+  if (!value) return null
+  const zoned = /[zZ]|[+-]\d\d:?\d\d$/.test(value) || !/\d:\d/.test(value)
+  const time = Date.parse(zoned ? value : `${value.replace(' ', 'T')}Z`)
+  return Number.isNaN(time) ? null : time
 }
 
 function stringField(data: FrontMatterData, key: string): string | null {

@@ -5,7 +5,8 @@ import type { PostSummary, SiteInfo } from '../../../shared/posts'
 import { writeFileAtomically } from '../files/atomic-write'
 
 /** Bump when PostSummary or the excerpt rules change, so old caches are ignored. */
-const CACHE_VERSION = 1
+/** 2: Hugo's publish and expiry dates decide `draft`; front matter keys in any case. */
+const CACHE_VERSION = 2
 
 export interface FileIdentity {
   size: number

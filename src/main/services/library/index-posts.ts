@@ -47,7 +47,8 @@ export async function indexPosts(repoRoot: string, options: IndexOptions): Promi
       if (!info?.isFile()) continue
       const identity = { size: info.size, mtimeMs: info.mtimeMs, ino: info.ino }
       const hit = cached[path]
-      if (hit && sameIdentity(hit, identity)) {
+      // A scheduled post's place on the site depends on the clock: summarized again.
+      if (hit && sameIdentity(hit, identity) && !hit.summary.scheduled) {
         entries[path] = hit
         continue
       }
