@@ -104,7 +104,7 @@ describe.skipIf(!hugoInstalled() && !process.env.CI)('the Hugo profile against h
 
   it('lists the same posts', () => {
     expect([...posts.keys()].sort()).toEqual(listed.map((p) => p.path).sort())
-    expect(listed.length).toBeGreaterThanOrEqual(11)
+    expect(listed.length).toBeGreaterThanOrEqual(12)
   })
 
   it('shows the title Hugo shows, whatever the case of the key', () => {
