@@ -73,6 +73,17 @@ describe('indexPosts', () => {
     expect(posts.find((p) => p.slug === 'unfinished')?.date).toBe('2022-02-03T04:05:06+00:00')
   })
 
+  it('leaves out what the editor would refuse to open: binary, invalid UTF-8, a link', async () => {
+    const { repo, cacheDir, info } = await site('hugo')
+    const before = (await indexPosts(repo, { site: info, cacheDir })).map((p) => p.path)
+    const dir = join(repo, 'content/posts')
+    await writeFile(join(dir, 'photo.md'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d]))
+    await writeFile(join(dir, 'latin1.md'), Buffer.from('---\ntitle: Caf\xe9\n---\n', 'latin1'))
+    await symlink(join(dir, before[0]!.split('/').pop()!), join(dir, 'alias.md'))
+    const after = (await indexPosts(repo, { site: info, cacheDir })).map((p) => p.path)
+    expect(after).toEqual(before)
+  })
+
   it('lists a post with malformed front matter, with a readable error', async () => {
     const { repo, cacheDir, info } = await site('hugo')
     const broken = '---\ntitle: [oops\n---\n# Broken heading\n\nBody text.\n'
