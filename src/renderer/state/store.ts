@@ -231,7 +231,9 @@ export async function savePost(
       state.post && state.post.path === post.path
         ? { ...state.post, savedText: text, version: saved.value.version }
         : state.post,
-    posts: site ? withSavedSummary(state.posts, summarizePost(post.path, text, site)) : state.posts,
+    posts: site
+      ? withSavedSummary(state.posts, summarizePost(post.path, text, site), site.generator)
+      : state.posts,
     externalChange: null,
   }))
   if (isDirty(get().post)) autosaveScheduler.poke()

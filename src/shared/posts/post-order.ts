@@ -1,7 +1,13 @@
 import type { PostSummary } from './post'
+import type { SiteGenerator } from './site-info'
 
-/** Newest first by the parsed date; posts whose date cannot be read go last, by path. */
-export function sortNewestFirst(posts: PostSummary[]): PostSummary[] {
+/**
+ * Newest first by the parsed date; posts whose date cannot be read go last, by path. Posts of
+ * the same instant: Jekyll lists them by path descending (its posts sort by date, then path,
+ * and the index shows them reversed); the others by path.
+ */
+export function sortNewestFirst(posts: PostSummary[], generator?: SiteGenerator): PostSummary[] {
+  const tie = generator === 'jekyll' ? -1 : 1
   const time = (post: PostSummary): number =>
     post.date === null ? NaN : Date.parse(normalizeDate(post.date))
   return posts
@@ -11,7 +17,8 @@ export function sortNewestFirst(posts: PostSummary[]): PostSummary[] {
       const bDated = !Number.isNaN(b.time)
       if (aDated !== bDated) return aDated ? -1 : 1
       if (aDated && a.time !== b.time) return b.time - a.time
-      return a.post.path < b.post.path ? -1 : a.post.path > b.post.path ? 1 : 0
+      if (!aDated) return a.post.path < b.post.path ? -1 : a.post.path > b.post.path ? 1 : 0
+      return a.post.path < b.post.path ? -tie : a.post.path > b.post.path ? tie : 0
     })
     .map(({ post }) => post)
 }
@@ -33,11 +40,15 @@ function normalizeDate(date: string): string {
  * indexing the whole site again. An undated post keeps the date the index found for it (its
  * first commit). A post not in the list yet is left to the next full index.
  */
-export function withSavedSummary(posts: PostSummary[], saved: PostSummary): PostSummary[] {
+export function withSavedSummary(
+  posts: PostSummary[],
+  saved: PostSummary,
+  generator?: SiteGenerator,
+): PostSummary[] {
   const index = posts.findIndex((post) => post.path === saved.path)
   const previous = posts[index]
   if (!previous) return posts
   const summary = saved.date === null ? { ...saved, date: previous.date } : saved
   const next = posts.with(index, summary)
-  return summary.date === previous.date ? next : sortNewestFirst(next)
+  return summary.date === previous.date ? next : sortNewestFirst(next, generator)
 }

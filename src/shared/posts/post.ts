@@ -50,9 +50,15 @@ export function summarizePost(
   const summary: PostSummary = {
     path,
     slug: stringField(data, 'slug') ?? stem,
-    title: stringField(data, 'title') ?? firstHeading(body) ?? stem,
+    // Jekyll makes a missing title from the slug (Utils.titleize_slug); it never reads the body.
+    title:
+      stringField(data, 'title') ??
+      (site.generator === 'jekyll' ? titleizeSlug(stem) : (firstHeading(body) ?? stem)),
     date: (site.generator === 'hugo' ? hugoDate(data) : dateField(data)) ?? jekyllDate,
-    draft: isDraft(path, data) || (site.generator === 'hugo' && !hugoPublishedAt(data, now)),
+    draft:
+      isDraft(path, data) ||
+      (site.generator === 'hugo' && !hugoPublishedAt(data, now)) ||
+      (site.generator === 'jekyll' && jekyllFuture(dateField(data) ?? jekyllDate, now)),
     tags: listField(data, key('tags'), site.generator === 'jekyll'),
     categories: [
       ...listField(data, key('categories'), site.generator === 'jekyll'),
@@ -66,6 +72,7 @@ export function summarizePost(
   }
   if (parsed.error) summary.frontMatterError = parsed.error
   if (site.generator === 'hugo' && hugoScheduled(data, now)) summary.scheduled = true
+  if (site.generator === 'jekyll' && jekyllFuture(summary.date, now)) summary.scheduled = true
   return summary
 }
 
@@ -113,6 +120,20 @@ function hugoPublishedAt(data: FrontMatterData, now: Date): boolean {
   const expiry = instant(firstField(data, HUGO_EXPIRY_DATE))
   if (publish !== null && publish > now.getTime()) return false
   return expiry === null || expiry >= now.getTime()
+}
+
+/** Jekyll's `titleize_slug`: each dash-separated word capitalized (first letter up, rest down). */
+function titleizeSlug(slug: string): string {
+  return slug
+    .split('-')
+    .map((word) => word.charAt(0).toUpperCase() + word.slice(1).toLowerCase())
+    .join(' ')
+}
+
+/** A post dated after now, which a default `jekyll build` (no `future: true`) leaves out. */
+function jekyllFuture(date: string | null, now: Date): boolean {
+  const time = instant(date?.replace(/ ([+-]\d\d):?(\d\d)$/, '$1:$2').replace(' ', 'T') ?? null)
+  return time !== null && time > now.getTime()
 }
 
 function hugoScheduled(data: FrontMatterData, now: Date): boolean {

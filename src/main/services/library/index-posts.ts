@@ -63,13 +63,14 @@ export async function indexPosts(repoRoot: string, options: IndexOptions): Promi
 
   const posts = paths.filter((path) => entries[path]).map((path) => entries[path]!.summary)
   const undated = posts.filter((post) => post.date === null).map((post) => post.path)
-  if (undated.length === 0) return sortNewestFirst(posts)
+  if (undated.length === 0) return sortNewestFirst(posts, options.site.generator)
   // Cached summaries are shared: dated copies, never mutation.
   const dates = await firstCommitDates(root, undated)
   return sortNewestFirst(
     posts.map((post) =>
       post.date === null ? { ...post, date: dates.get(post.path) ?? null } : post,
     ),
+    options.site.generator,
   )
 }
 
