@@ -129,11 +129,12 @@ export async function publishWith(
     const nothingLocal = ahead === 0 && !conflict
 
     const fetched = await fetching
+    // A fetch the writer's cancel stopped midway is a cancel, whatever error it ended with.
+    throwIfCancelled(signal, 'Publishing')
     if ('error' in fetched) {
       if (nothingLocal) throw nothingToPublish()
       throw withReassurance(fetched.error)
     }
-    throwIfCancelled(signal, 'Publishing')
     return await integrateAndPush(repo, {
       branch,
       upstream,
