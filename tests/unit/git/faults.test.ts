@@ -2,7 +2,7 @@
  * Publishing under faults, judged by native git: a SIGKILL at any moment, a server slower
  * than ten seconds, and a native commit made while Inkpress is publishing.
  */
-import { readFile, readdir, stat } from 'node:fs/promises'
+import { readFile, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
@@ -10,11 +10,8 @@ import type { GitEngine } from '../../../src/main/services/git/engine'
 import { isomorphicEngine } from '../../../src/main/services/git/isomorphic/engine'
 import { publishWith } from '../../../src/main/services/git/publish'
 import { systemGitEngine } from '../../../src/main/services/git/system/engine'
-import {
-  bundleChildScript,
-  removeChildBundle,
-  spawnNodeScript,
-} from '../../security/support/child-process'
+import { bundleChildScript, removeChildBundle } from '../../security/support/child-process'
+import { killPublishAfter, random } from './crash'
 import {
   bareGit,
   createPlayground,
@@ -37,28 +34,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await pg.cleanup()
 })
-
-/** A small deterministic generator (mulberry32), so a failing run can be replayed. */
-function random(seed: number): () => number {
-  let a = seed
-  return () => {
-    a = (a + 0x6d2b79f5) | 0
-    let t = Math.imul(a ^ (a >>> 15), 1 | a)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
-/** Waits for git processes the killed publish left running to finish their step. */
-async function settle(dir: string): Promise<void> {
-  for (let i = 0; i < 100; i++) {
-    const locks = await readdir(path.join(dir, '.git')).then((names) =>
-      names.filter((n) => n.endsWith('.lock')),
-    )
-    if (locks.length === 0) return
-    await sleep(100)
-  }
-}
 
 /** No ref file is empty or torn: every one holds an object id git can read. */
 async function assertRefsWhole(dir: string): Promise<void> {
@@ -99,20 +74,8 @@ describe.each(ENGINES)('publishing with the $name engine under faults', (engine)
             post('S', `${round}`),
           )
         }
-        const publishing = spawnNodeScript(child, [dir, engine.name])
-        publishing.stdout?.resume()
-        publishing.stderr?.resume()
-        publishing.on('error', () => undefined)
         // Anywhere from before the scan to after the push.
-        await sleep(Math.floor(next() * 1500))
-        // The child may already have finished: then there is no exit left to wait for.
-        const exited = new Promise((resolve) => {
-          if (publishing.exitCode !== null || publishing.signalCode !== null) resolve(undefined)
-          else publishing.once('exit', resolve)
-        })
-        publishing.kill('SIGKILL')
-        await exited
-        await settle(dir)
+        await killPublishAfter(child, dir, engine.name, Math.floor(next() * 1500))
 
         await git(dir, 'fsck', '--full', '--strict', '--no-dangling')
         await assertRefsWhole(dir)

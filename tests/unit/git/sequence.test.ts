@@ -7,17 +7,13 @@
  */
 import { readdir, readFile, rename, rm } from 'node:fs/promises'
 import path from 'node:path'
-import { setTimeout as sleep } from 'node:timers/promises'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { GitEngine } from '../../../src/main/services/git/engine'
 import { isomorphicEngine } from '../../../src/main/services/git/isomorphic/engine'
 import { publishWith } from '../../../src/main/services/git/publish'
 import { systemGitEngine } from '../../../src/main/services/git/system/engine'
-import {
-  bundleChildScript,
-  removeChildBundle,
-  spawnNodeScript,
-} from '../../security/support/child-process'
+import { bundleChildScript, removeChildBundle } from '../../security/support/child-process'
+import { killPublishAfter, random } from './crash'
 import {
   bareGit,
   createPlayground,
@@ -34,16 +30,7 @@ const SEED = Number(process.env.INKPRESS_SEQUENCE_SEED ?? 20261129)
 /** Native git on the writer's clone reads the test account from this helper. */
 const HELPER = `credential.helper=!f() { echo username=${USER}; echo password=${TOKEN}; }; f`
 
-/** mulberry32: a failing run replays with INKPRESS_SEQUENCE_SEED. */
-function random(seed: number): () => number {
-  let a = seed
-  return () => {
-    a = (a + 0x6d2b79f5) | 0
-    let t = Math.imul(a ^ (a >>> 15), 1 | a)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+// mulberry32 (crash.ts): a failing run replays with INKPRESS_SEQUENCE_SEED.
 
 /** Every file under `folder` of a work tree, by repository path. */
 async function filesUnder(dir: string, folder: string): Promise<Map<string, string>> {
@@ -67,15 +54,6 @@ async function serverFilesUnder(bare: string, folder: string): Promise<Map<strin
 
 const sorted = (files: Map<string, string>): [string, string][] =>
   [...files].sort(([a], [b]) => (a < b ? -1 : 1))
-
-/** Waits for git processes a killed publish left running to finish their step. */
-async function settle(dir: string): Promise<void> {
-  for (let i = 0; i < 100; i++) {
-    const locks = (await readdir(path.join(dir, '.git'))).filter((n) => n.endsWith('.lock'))
-    if (locks.length === 0) return
-    await sleep(100)
-  }
-}
 
 const ENGINES: GitEngine[] = [systemGitEngine, isomorphicEngine]
 
@@ -194,18 +172,7 @@ describe.each(ENGINES)('a random day of a blog with the $name engine', (engine) 
 
     const killedPublishStep = async (): Promise<void> => {
       log.push('publish killed')
-      const publishing = spawnNodeScript(child, [laptop, engine.name])
-      publishing.stdout?.resume()
-      publishing.stderr?.resume()
-      publishing.on('error', () => undefined)
-      await sleep(Math.floor(next() * 1200))
-      const exited = new Promise((resolve) => {
-        if (publishing.exitCode !== null || publishing.signalCode !== null) resolve(undefined)
-        else publishing.once('exit', resolve)
-      })
-      publishing.kill('SIGKILL')
-      await exited
-      await settle(laptop)
+      await killPublishAfter(child, laptop, engine.name, Math.floor(next() * 1200))
     }
 
     const steps: [number, () => Promise<void>][] = [
