@@ -128,6 +128,8 @@ export async function publishWith(
       : await repo.aheadBehind(localOid, trackedBefore)
     const nothingLocal = ahead === 0 && !conflict
 
+    // The commit's progress replaced the fetch's on the writer's screen: say again what is awaited.
+    onProgress?.({ phase: 'fetch', loaded: 0, detail: 'Checking the server' })
     const fetched = await fetching
     // A fetch the writer's cancel stopped midway is a cancel, whatever error it ended with.
     throwIfCancelled(signal, 'Publishing')
