@@ -10,6 +10,7 @@ import {
 import { MAX_POST_BYTES } from '../../../shared/api/schemas'
 import { AppFailure } from '../../../shared/result'
 import { readRegularFileSync } from '../files/read-regular-file'
+import { decodeText } from '../posts/post-files'
 import { cacheFileFor, loadCache, sameIdentity, saveCache, type CacheEntries } from './index-cache'
 import { firstCommitDates } from './git-dates'
 import { listPostFiles } from './list-post-files'
@@ -79,17 +80,13 @@ function lstatOrNull(path: string): Stats | null {
   return lstatSync(path, { throwIfNoEntry: false }) ?? null
 }
 
-const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })
-
 /**
  * The text of a post as the editor would open it, or undefined for what the editor refuses
  * (a link swapped in, over 20 MB, binary, not UTF-8): such a file is not listed.
  */
 function readPostText(absolute: string, shownAs: string): string | undefined {
   try {
-    const { bytes } = readRegularFileSync(absolute, shownAs, MAX_POST_BYTES)
-    if (bytes.subarray(0, 8192).includes(0)) return undefined
-    return utf8.decode(bytes)
+    return decodeText(shownAs, readRegularFileSync(absolute, shownAs, MAX_POST_BYTES).bytes)
   } catch {
     return undefined
   }

@@ -41,7 +41,7 @@ export async function readTextFile(
 }
 
 /** Binary files and invalid UTF-8 are refused rather than shown mangled and saved back corrupted. */
-function decodeText(relativePath: string, bytes: Buffer): string {
+export function decodeText(relativePath: string, bytes: Buffer): string {
   if (bytes.subarray(0, 8192).includes(0)) {
     throw new AppFailure(
       'BINARY_FILE',
