@@ -40,10 +40,46 @@ export function parseWithSentinel(
     last.children[0]?.type === 'text' &&
     last.children[0].value === SENTINEL
   if (closed) tree.children.pop()
+  if (closed && mayDependOnNext(tree) && !startsCleanAfter(tree, prefix + text)) {
+    return { closed: false, parsed: describe(tree, lineShift) }
+  }
   if (lineShift > 0) {
     tree.children = tree.children.filter((node) => (node.position?.start.line ?? 0) > lineShift)
   }
   return { closed, parsed: describe(tree, lineShift) }
+}
+
+/**
+ * The blocks after which what starts next can still change the parse: a list or footnote
+ * definition runs on over blank lines, and an indented code block leaves micromark's
+ * "interrupting" flag set (see `startsCleanAfter`).
+ */
+function mayDependOnNext(tree: MdastRoot): boolean {
+  const last = tree.children.at(-1)?.type
+  return last === 'list' || last === 'footnoteDefinition' || last === 'code'
+}
+
+/**
+ * The paragraph sentinel does not reveal two micromark behaviours, so the block counts as
+ * closed only if `> 2) sentinel` after it also leaves it unchanged and parses as at the start
+ * of a document (a block quote holding a list that starts at 2):
+ * - the blank lines at the end of a list item or footnote definition go into the fenced code
+ *   or math still open in it only when a container starts next (`- ~~~⏎⏎⏎> x` keeps two empty
+ *   lines in the code, `- ~~~⏎⏎⏎x` none);
+ * - after an indented code block, a list starting at 2 cannot start (`    x⏎⏎- 2) a` is a list
+ *   item reading "2) a"), as if it interrupted a paragraph.
+ */
+function startsCleanAfter(tree: MdastRoot, text: string): boolean {
+  const probed = parseMarkdown(text + '> 2) ' + SENTINEL + '\n')
+  const before = tree.children
+  const probe = probed.children[before.length]
+  const list = probe?.type === 'blockquote' ? probe.children[0] : undefined
+  return (
+    probed.children.length === before.length + 1 &&
+    list?.type === 'list' &&
+    list.start === 2 &&
+    JSON.stringify(probed.children.slice(0, before.length)) === JSON.stringify(before)
+  )
 }
 
 function standInDefinitions(labels: readonly string[]): string {

@@ -97,6 +97,20 @@ describe('incremental rendering', () => {
     expect(after.blocks[3]?.key).toBe(before.blocks[3]?.key)
   })
 
+  it.each([
+    // The blank lines after a fence left open in a list go into the code only when a
+    // container starts next (fast-check seed 1362273284 found the first one).
+    '[^n]: other\n2) ~~~\n\n\nword',
+    '- ~~~\n\n\n> x\n',
+    '1. $$\n\n\n[^n]: note\n\nCites[^n].\n',
+    // After indented code, micromark does not start a list at 2 (it "interrupts").
+    '    code\n\n> - 2) 1. ',
+    '<div>\n\n    x\n\n> - 2) a\n',
+  ])('renders %j as the full pipeline, whatever starts after an open-ended block', (text) => {
+    const renderer = new IncrementalMarkdownRenderer()
+    expect(incrementalRenderToHtml(renderer.render(text))).toBe(renderMarkdownToHtml(text))
+  })
+
   it('sees a footnote definition nested in another footnote definition', () => {
     const text = '[^1]===\n\nf]: /other\n[^n]:[^1]: note\n other [^1]\n> quoted\n'
     const renderer = new IncrementalMarkdownRenderer()
