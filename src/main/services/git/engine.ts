@@ -70,6 +70,12 @@ export interface EngineRepository {
   resolveRef(ref: string): Promise<string | undefined>
   aheadBehind(local: string, remote: string | undefined): Promise<{ ahead: number; behind: number }>
   workingChanges(only?: Set<string>): Promise<WorkingChanges>
+  /**
+   * True when `workingChanges` writes nothing (system git runs with --no-optional-locks);
+   * the publish policy then scans while it still reads the branch and its server. An engine
+   * that refreshes the index while scanning is asked only once nothing can refuse anymore.
+   */
+  readonly scanWritesNothing: boolean
   /** Commits exactly these working changes on the branch; returns the new commit. */
   commit(
     changes: WorkingChanges,

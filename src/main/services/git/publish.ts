@@ -55,7 +55,6 @@ export async function publishWith(
   options: PublishOptions = {},
 ): Promise<PublishResult> {
   const { signal, onProgress } = options
-  await repo.assertPublishable()
   // Work that only reads or only talks to the server starts as early as it can and runs
   // alongside the rest; `started` keeps it from outliving the publish (the next operation on
   // the repository waits for this one), whatever fails first.
@@ -66,7 +65,23 @@ export async function publishWith(
     return settled
   }
   try {
-    const [branch, stateDir] = await Promise.all([repo.branch(), repo.stateDir()])
+    const only = options.paths ? new Set(options.paths.map(normalizeRepoPath)) : undefined
+    const startScan = (): Promise<WorkingChanges> => {
+      onProgress?.({ phase: 'scan', loaded: 0 })
+      return repo.workingChanges(only)
+    }
+    // A refusal touches nothing: a scan that writes waits until nothing can refuse; one that
+    // only reads starts once no merge or rebase is in progress, alongside the reads that find
+    // the branch and its server.
+    const refusal = repo.assertPublishable()
+    const earlyScan = repo.scanWritesNothing ? early(refusal.then(startScan)) : undefined
+    // Only reads, so asked together; the configuration read here is the one `upstreamOf` uses.
+    const [, branch, stateDir] = await Promise.all([
+      refusal,
+      repo.branch(),
+      repo.stateDir(),
+      repo.config('remote.origin.url'),
+    ])
     if (!branch) {
       throw new AppFailure(
         'DETACHED_HEAD',
@@ -92,16 +107,25 @@ export async function publishWith(
     }
     throwIfCancelled(signal, 'Publishing')
 
-    // Refused before the scan: an engine may refresh the index while it scans.
-    onProgress?.({ phase: 'scan', loaded: 0 })
-    const only = options.paths ? new Set(options.paths.map(normalizeRepoPath)) : undefined
-    const scanning = early(repo.workingChanges(only))
-    const trackedBefore = await repo.resolveRef(upstream.trackingRef)
+    // Where the server's branch stood before this publish, then the server is asked while the
+    // changes are scanned and committed: publishing needs both, neither needs the other, and
+    // git's own locks keep them apart (fetch writes only the remote-tracking ref). Until the
+    // commit is made, the writer sees its progress, not the fetch's.
+    const readingTracked = repo.resolveRef(upstream.trackingRef)
+    let committed = false
+    const fetching = early(
+      readingTracked.then(() =>
+        repo.fetch(
+          upstream,
+          { ...options, onProgress: (event) => committed && onProgress?.(event) },
+          undefined,
+        ),
+      ),
+    )
+    const scanning = earlyScan ?? early(startScan())
+    const trackedBefore = await readingTracked
     const scan = unwrap(await scanning)
     throwIfCancelled(signal, 'Publishing')
-    // The server is asked while the commit is made (after the scan: both are heavy, and the
-    // scan is on the way to the commit): publishing needs both, neither needs the other, and
-    // git's own locks keep them apart (fetch writes only the remote-tracking ref).
     const committing = early(
       (async (): Promise<{ oid: string; message: string } | undefined> => {
         if (scan.changes.length === 0) return undefined
@@ -113,12 +137,12 @@ export async function publishWith(
         return { oid, message }
       })(),
     )
-    const fetching = early(repo.fetch(upstream, options, undefined))
     // Where the branch stood against the server before the commit, found while committing.
     const comparing = scan.headOid
       ? early(repo.aheadBehind(scan.headOid, trackedBefore))
       : undefined
     const commit = unwrap(await committing)
+    committed = true
     const localOid = commit?.oid ?? scan.headOid
     if (!localOid) {
       throw new AppFailure('NOTHING_TO_PUBLISH', 'There is nothing to publish: no posts yet.')

@@ -21,6 +21,8 @@ export class IsomorphicRepository implements EngineRepository {
   readonly gitdir: string
   /** isomorphic-git's object cache, reused so pack indexes are parsed once. */
   private readonly cache = {}
+  /** isomorphic-git's status writes the index back with refreshed file times. */
+  readonly scanWritesNothing = false
 
   constructor(readonly dir: string) {
     this.gitdir = path.join(dir, '.git')

@@ -22,6 +22,8 @@ export class SystemGitRepository implements EngineRepository {
   /** Credentials offered to this operation's network runs, one per address. */
   private readonly offers = new Map<string, Promise<CredentialOffer>>()
 
+  readonly scanWritesNothing = true
+
   constructor(readonly dir: string) {}
 
   /** Runs git in the work tree; a non-zero exit is returned, not thrown. */
