@@ -1,4 +1,5 @@
-import type { Nodes, Parent, PhrasingContent, Root, RootContent } from 'mdast'
+import type { Link, Nodes, Parent, PhrasingContent, Root, RootContent } from 'mdast'
+import { literal, typeset, type TypographyStyle } from '../text/typography'
 
 /** One leaf block of text in document order, as Hugo's word counter sees it. */
 export interface TextBlock {
@@ -38,7 +39,7 @@ function collect(node: Nodes, inTightList: boolean, out: TextBlock[]): void {
       out.push(textBlock(inlineText(node.children), false))
       return
     case 'code':
-      out.push(textBlock(node.value, false))
+      out.push(textBlock(literal(node.value), false))
       return
     case 'tableCell':
       out.push(textBlock(inlineText(node.children), false))
@@ -68,16 +69,21 @@ export function inlineText(nodes: readonly PhrasingContent[]): string {
   for (const node of nodes) {
     switch (node.type) {
       case 'text':
-      case 'inlineCode':
         text += node.value
+        break
+      case 'inlineCode':
+        text += literal(node.value)
         break
       case 'break':
         text += ' '
         break
+      case 'link':
+        // A bare URL the renderer linked is shown as written, never typeset.
+        text += isBareUrl(node) ? literal(inlineText(node.children)) : inlineText(node.children)
+        break
       case 'emphasis':
       case 'strong':
       case 'delete':
-      case 'link':
       case 'linkReference':
         text += inlineText(node.children)
         break
@@ -89,9 +95,23 @@ export function inlineText(nodes: readonly PhrasingContent[]): string {
   return text
 }
 
-export function joinBlocks(blocks: readonly TextBlock[]): string {
+/** The blocks as one line of text, typeset as the generator's renderer does (code kept as written). */
+function isBareUrl(node: Link): boolean {
+  const only = node.children.length === 1 ? node.children[0] : undefined
+  return (
+    only?.type === 'text' &&
+    (node.url === only.value ||
+      node.url === `mailto:${only.value}` ||
+      node.url === `http://${only.value}`)
+  )
+}
+
+export function joinBlocks(
+  blocks: readonly TextBlock[],
+  typography: TypographyStyle = 'none',
+): string {
   return blocks
-    .map((block) => block.text)
+    .map((block) => typeset(block.text, typography))
     .join(' ')
     .replace(/\s+/g, ' ')
     .trim()

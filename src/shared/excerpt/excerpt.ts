@@ -2,6 +2,7 @@ import type { SiteGenerator } from '../posts/site-info'
 import { DEFAULT_SUMMARY_LENGTH } from '../posts/site-info'
 import { findDividerLine } from './chunks'
 import { automaticSummary, markdownToPlainText } from './summary'
+import type { TypographyStyle } from '../text/typography'
 
 export type ExcerptSource = 'manual' | 'frontmatter' | 'auto'
 
@@ -15,6 +16,8 @@ export interface ExcerptOptions {
   summaryLength?: number
   /** Jekyll's `excerpt_separator` from _config.yml. */
   excerptSeparator?: string
+  /** The quotes and dashes the site's renderer typesets (none by default). */
+  typography?: TypographyStyle
 }
 
 /** Front matter keys each generator reads as a hand-written summary, in order. */
@@ -39,14 +42,25 @@ export function extractExcerpt(
 ): Excerpt {
   // A file read with its byte order mark kept (so saving keeps it) may still start with one.
   const markdown = body.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n')
+  const typography = options.typography ?? 'none'
   const manual = manualPart(markdown, options)
-  if (manual !== null) return { excerpt: markdownToPlainText(manual), excerptSource: 'manual' }
+  if (manual !== null) {
+    return { excerpt: markdownToPlainText(manual, typography), excerptSource: 'manual' }
+  }
 
   for (const key of SUMMARY_KEYS[options.generator]) {
     const value = frontMatter[key]
     if (typeof value === 'string' && value.trim() !== '') {
+      // Astro's index cards show `description` as plain text, Markdown and all.
+      if (options.generator === 'astro') {
+        return { excerpt: value.replace(/\s+/g, ' ').trim(), excerptSource: 'frontmatter' }
+      }
       return {
-        excerpt: markdownToPlainText(value.replace(/\r\n?/g, '\n')),
+        // Jekyll shows a front matter excerpt as written; the others render it as Markdown.
+        excerpt: markdownToPlainText(
+          value.replace(/\r\n?/g, '\n'),
+          options.generator === 'jekyll' ? 'none' : typography,
+        ),
         excerptSource: 'frontmatter',
       }
     }
@@ -65,18 +79,19 @@ function manualPart(markdown: string, options: ExcerptOptions): string | null {
 }
 
 function automaticExcerpt(markdown: string, options: ExcerptOptions): string {
+  const typography = options.typography ?? 'none'
   switch (options.generator) {
     case 'jekyll': {
       // Jekyll splits the content at the separator string, by default the first blank line.
       const separator = options.excerptSeparator ?? '\n\n'
       const content = markdown.replace(/^\n+/, '')
       const at = content.indexOf(separator)
-      return markdownToPlainText(at < 0 ? content : content.slice(0, at))
+      return markdownToPlainText(at < 0 ? content : content.slice(0, at), typography)
     }
     case 'hexo':
       // Hexo has no automatic excerpt; themes show the whole post instead.
-      return markdownToPlainText(markdown)
+      return markdownToPlainText(markdown, typography)
     default:
-      return automaticSummary(markdown, options.summaryLength ?? DEFAULT_SUMMARY_LENGTH)
+      return automaticSummary(markdown, options.summaryLength ?? DEFAULT_SUMMARY_LENGTH, typography)
   }
 }

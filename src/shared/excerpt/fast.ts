@@ -1,3 +1,4 @@
+import { literal } from '../text/typography'
 import { textBlock, type TextBlock } from './blocks'
 
 /**
@@ -62,7 +63,7 @@ function fencedCode(chunk: string): TextBlock[] | null {
   if (!closes(last)) return null
   const inner = lines.slice(1, -1)
   if (inner.some(closes)) return null
-  return [textBlock(inner.join('\n'), false)]
+  return [textBlock(literal(inner.join('\n')), false)]
 }
 
 const PLACEHOLDER = /\uE000(\d+)\uE000/g
@@ -71,7 +72,7 @@ const EMPHASIS =
 
 /** Plain text of simple inline Markdown, or null when the text needs a real parser. */
 export function fastInline(source: string): string | null {
-  if (/[\\&<~|\uE000]/.test(source)) return null
+  if (/[\\&<~|\uE000-\uE003]/.test(source)) return null
   const codes: string[] = []
   let text = source.replace(/`([^`]+)`/g, (_match, code: string) => {
     codes.push(code)
@@ -95,7 +96,7 @@ export function fastInline(source: string): string | null {
   if (plain === null) return null
   return plain
     .replace(/\uE000L(\d+)\uE000/g, (_m, i: string) => links[Number(i)] ?? '')
-    .replace(PLACEHOLDER, (_m, i: string) => codes[Number(i)] ?? '')
+    .replace(PLACEHOLDER, (_m, i: string) => literal(codes[Number(i)] ?? ''))
 }
 
 /** Each pass below removes one emphasis pair from the whole text; more pairs go to remark. */

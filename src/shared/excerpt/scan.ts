@@ -1,3 +1,4 @@
+import { literal } from '../text/typography'
 import { textBlock, type TextBlock } from './blocks'
 import { isDefinitionLine } from './definitions'
 
@@ -12,7 +13,7 @@ export function scanBlocks(chunk: string): TextBlock[] {
   const lines = chunk.split('\n')
   if (FENCE.test(lines[0] ?? '')) {
     const closed = lines.length > 1 && FENCE.test(lines[lines.length - 1]!)
-    return [textBlock(lines.slice(1, closed ? -1 : undefined).join('\n'), false)]
+    return [textBlock(literal(lines.slice(1, closed ? -1 : undefined).join('\n')), false)]
   }
   let paragraph: string[] = []
   const flush = () => {

@@ -8,6 +8,7 @@ import { DefinitionIndex } from './definitions'
 import { fastBlocks } from './fast'
 import { scanBlocks } from './scan'
 import { hostileMarkdownNote } from '../markdown/render-guard'
+import type { TypographyStyle } from '../text/typography'
 
 const parser = unified().use(remarkParse).use(remarkGfm)
 
@@ -186,13 +187,17 @@ function boundedChunks(markdown: string): Chunk[] {
 }
 
 /** Hugo's automatic summary (0.134+) as plain text. */
-export function automaticSummary(markdown: string, summaryLength: number): string {
+export function automaticSummary(
+  markdown: string,
+  summaryLength: number,
+  typography: TypographyStyle = 'none',
+): string {
   let words = 0
   const blocks = walkBlocks(markdown, (block) => {
     words += block.words
     return block.cut && words >= summaryLength
   })
-  return joinBlocks(blocks)
+  return joinBlocks(blocks, typography)
 }
 
 /** The same summary computed from one full remark parse; the reference the tests compare with. */
@@ -207,6 +212,12 @@ export function automaticSummaryFullParse(markdown: string, summaryLength: numbe
 }
 
 /** Plain text of a whole Markdown fragment (divider excerpts, front matter summaries). */
-export function markdownToPlainText(markdown: string): string {
-  return joinBlocks(walkBlocks(markdown, () => false))
+export function markdownToPlainText(
+  markdown: string,
+  typography: TypographyStyle = 'none',
+): string {
+  return joinBlocks(
+    walkBlocks(markdown, () => false),
+    typography,
+  )
 }

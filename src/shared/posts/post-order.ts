@@ -8,19 +8,65 @@ import type { SiteGenerator } from './site-info'
  */
 export function sortNewestFirst(posts: PostSummary[], generator?: SiteGenerator): PostSummary[] {
   const tie = generator === 'jekyll' ? -1 : 1
+  const hugo = generator === 'hugo'
   const time = (post: PostSummary): number =>
     post.date === null ? NaN : Date.parse(normalizeDate(post.date))
   return posts
     .map((post) => ({ post, time: time(post) }))
     .sort((a, b) => {
+      // Hugo's default page order: weight first (0 means none, after every weighted page),
+      // then newest date, then title (its collator), then file path.
+      if (hugo) {
+        const byWeight = weightOrder(a.post.weight, b.post.weight)
+        if (byWeight !== 0) return byWeight
+      }
       const aDated = !Number.isNaN(a.time)
       const bDated = !Number.isNaN(b.time)
       if (aDated !== bDated) return aDated ? -1 : 1
       if (aDated && a.time !== b.time) return b.time - a.time
       if (!aDated) return a.post.path < b.post.path ? -1 : a.post.path > b.post.path ? 1 : 0
+      if (hugo) {
+        // Per language, as Hugo lists each language on its own; one order for all of them.
+        const [aLanguage, bLanguage] = [languageOf(a.post.path), languageOf(b.post.path)]
+        if (aLanguage !== bLanguage) return aLanguage < bLanguage ? -1 : 1
+        const byTitle = collatorFor(aLanguage).compare(a.post.title, b.post.title)
+        if (byTitle !== 0) return byTitle
+      }
       return a.post.path < b.post.path ? -tie : a.post.path > b.post.path ? tie : 0
     })
     .map(({ post }) => post)
+}
+
+const collators = new Map<string, Intl.Collator>()
+
+function isKnownLocale(language: string): boolean {
+  try {
+    return language !== '' && Intl.Collator.supportedLocalesOf(language).length > 0
+  } catch {
+    return false // not a language tag at all (`notes.draft-2.md`)
+  }
+}
+
+/** A translation names its language (`index.zh.md`); other files are in the default one. */
+function languageOf(path: string): string {
+  return /\.([a-z]{2,3}(?:-[a-z0-9]+)*)\.(?:md|markdown)$/i.exec(path)?.[1]?.toLowerCase() ?? ''
+}
+
+/** Hugo compares titles with the language's collator. */
+function collatorFor(language: string): Intl.Collator {
+  let collator = collators.get(language)
+  if (!collator) {
+    collator = new Intl.Collator(isKnownLocale(language) ? language : 'en')
+    collators.set(language, collator)
+  }
+  return collator
+}
+
+function weightOrder(a = 0, b = 0): number {
+  if (a === b) return 0
+  if (a === 0) return 1
+  if (b === 0) return -1
+  return a - b
 }
 
 /** Makes Jekyll/Hexo dates such as `2023-06-08 10:00:00 +0200` parseable by Date. */

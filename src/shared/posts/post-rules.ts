@@ -1,11 +1,18 @@
 import type { FrontMatterData } from '../frontmatter'
 import type { SiteGenerator } from './site-info'
+import type { TypographyStyle } from '../text/typography'
 
 /**
  * How one generator reads a post: the start of a SiteProfile. Each rule here is checked
  * against the generator itself (tests/unit/generators: `hugo list`, a `jekyll build`).
  */
 export interface PostRules {
+  /**
+   * The file's text as the generator's front matter reader sees it, rewritten where that
+   * reader accepts more than Inkpress's (Hexo without the opening `---`; Eleventy's `---js`).
+   * Used for listing only; the editor keeps the file as written.
+   */
+  readable(text: string): string
   /** The front matter as the generator sees it (Hugo: keys in any letter case). */
   frontMatter(data: FrontMatterData): FrontMatterData
   /** A title for a post whose front matter has none. */
@@ -17,6 +24,8 @@ export interface PostRules {
    * and whether that answer depends on the clock.
    */
   schedule(data: FrontMatterData, date: string | null, now: Date): Schedule
+  /** The quotes and dashes the generator's default Markdown renderer typesets. */
+  typography: TypographyStyle
 }
 
 export interface Schedule {
@@ -54,13 +63,16 @@ export function instant(value: string | null): number | null {
   return Number.isNaN(time) ? null : time
 }
 
-const DATE_KEYS = ['date', 'pubDate', 'publishDate']
+const DATE_KEYS = ['date', 'pubDate', 'publishDate', 'pubDatetime']
 
 const defaultRules: PostRules = {
+  readable: (text) => text,
   frontMatter: (data) => data,
   missingTitle: (stem, body) => firstHeading(body) ?? stem,
   date: (data, fileNameDate) => firstField(data, DATE_KEYS) ?? fileNameDate,
   schedule: () => ALWAYS_ON_SITE,
+  // Eleventy's markdown-it and Astro's descriptions: no typographer by default.
+  typography: 'none',
 }
 
 /**
@@ -73,6 +85,7 @@ const HUGO_PUBLISH_DATE = ['publishdate', 'pubdate', 'published', 'date']
 const HUGO_EXPIRY_DATE = ['expirydate', 'unpublishdate']
 
 const hugoRules: PostRules = {
+  readable: defaultRules.readable,
   frontMatter(data) {
     const lowered = Object.create(null) as FrontMatterData
     // The first spelling wins, as in Hugo (its map of lower-cased keys keeps the first).
@@ -89,9 +102,12 @@ const hugoRules: PostRules = {
     const expired = expiry !== null && expiry < now.getTime()
     return { offSite: future || expired, scheduled: future || expiry !== null }
   },
+  // goldmark's typographer extension is on in Hugo's default configuration.
+  typography: 'goldmark',
 }
 
 const jekyllRules: PostRules = {
+  readable: defaultRules.readable,
   frontMatter: defaultRules.frontMatter,
   // Jekyll's `Utils.titleize_slug`: each dash-separated word capitalized; it never reads the body.
   missingTitle: (stem) =>
@@ -106,12 +122,89 @@ const jekyllRules: PostRules = {
     const future = time !== null && time > now.getTime()
     return { offSite: future, scheduled: future }
   },
+  // kramdown's smart quotes and typographic symbols (Jekyll's default renderer).
+  typography: 'kramdown',
+}
+
+const hexoRules: PostRules = {
+  ...defaultRules,
+  readable: hexoReadable,
+  // hexo-renderer-marked's `smartypants: true` default.
+  typography: 'smartypants',
+}
+
+const eleventyRules: PostRules = { ...defaultRules, readable: eleventyReadable }
+
+/**
+ * Astro's content schemas read dates with `z.coerce.date()` (or `z.date()` from YAML), i.e.
+ * JavaScript's Date: `pubDate: 'Jul 08 2022'` is that day at midnight UTC here (the builds
+ * run in UTC), given as ISO so it sorts and compares with the others.
+ */
+const astroRules: PostRules = {
+  ...defaultRules,
+  date(data, fileNameDate) {
+    const written = defaultRules.date(data, fileNameDate)
+    if (!written || /^\d{4}-\d{1,2}-\d{1,2}/.test(written)) return written
+    const time = Date.parse(`${written} UTC`)
+    return Number.isNaN(time) ? written : new Date(time).toISOString()
+  },
 }
 
 export function postRulesFor(generator: SiteGenerator): PostRules {
   if (generator === 'hugo') return hugoRules
   if (generator === 'jekyll') return jekyllRules
+  if (generator === 'hexo') return hexoRules
+  if (generator === 'eleventy') return eleventyRules
+  if (generator === 'astro') return astroRules
   return defaultRules
+}
+
+/**
+ * hexo-front-matter accepts blank lines before the opening `---`, and no opening `---` at
+ * all when the text before the first `---` line is YAML (`title: Images⏎date: …⏎---`).
+ */
+function hexoReadable(text: string): string {
+  const start = text.replace(/^\uFEFF/, '')
+  if (/^---[ \t]*\r?$/m.test(start.split('\n', 1)[0] ?? '')) return start
+  const afterBlanks = start.replace(/^(?:[ \t]*\r?\n)+/, '')
+  if (/^---[ \t]*\r?(?:\n|$)/.test(afterBlanks)) return afterBlanks
+  const fence = /^---[ \t]*\r?$/m.exec(start)
+  if (!fence || fence.index === 0) return start
+  const head = start.slice(0, fence.index)
+  const yamlLines = head.split(/\r?\n/).filter((line) => line.trim() !== '')
+  const looksLikeYaml =
+    yamlLines.length > 0 &&
+    /^[\w"'][^:]*:(?:\s|$)/.test(yamlLines[0]!) &&
+    yamlLines.every((line) => /^(?:[\w"'][^:]*:(?:\s|$)|\s+\S|-\s)/.test(line))
+  return looksLikeYaml ? `---\n${start}` : start
+}
+
+/**
+ * Eleventy runs a `---js` front matter block as JavaScript. Inkpress never runs a post's code:
+ * it reads only declarations of plain values (`const title = "Post"`, numbers, booleans) and
+ * shows them as YAML; anything else in the block is left out.
+ */
+function eleventyReadable(text: string): string {
+  const block = /^---js[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/.exec(text)
+  if (!block) return text
+  const lines: string[] = []
+  const declaration = /^\s*(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*(.+?);?\s*$/
+  for (const line of block[1]!.split(/\r?\n/)) {
+    const match = declaration.exec(line)
+    if (!match) continue
+    const literal = match[2]!.replace(/^'((?:[^'\\]|\\.)*)'$/, (_m, inner: string) =>
+      JSON.stringify(inner.replace(/\\'/g, "'")),
+    )
+    try {
+      const value: unknown = JSON.parse(literal)
+      if (['string', 'number', 'boolean'].includes(typeof value)) {
+        lines.push(`${match[1]}: ${JSON.stringify(value)}`)
+      }
+    } catch {
+      // Not a plain value: Eleventy would compute it; Inkpress does not.
+    }
+  }
+  return `---\n${lines.join('\n')}\n---\n${text.slice(block[0].length)}`
 }
 
 /** The first ATX or setext level-1 heading outside code fences. */

@@ -24,6 +24,8 @@ export interface PostSummary {
    * come, an expiry date): `draft` holds for the moment it was summarized only.
    */
   scheduled?: boolean
+  /** Hugo's `weight` when set and not 0: such posts are listed first, lightest first. */
+  weight?: number
 }
 
 const JEKYLL_NAME = /^(\d{4}-\d{2}-\d{2})-(.+)$/
@@ -35,8 +37,8 @@ export function summarizePost(
   site: SiteInfo,
   now: Date = new Date(),
 ): PostSummary {
-  const parsed = parseFrontMatter(text)
   const rules = postRulesFor(site.generator)
+  const parsed = parseFrontMatter(rules.readable(text))
   const data: FrontMatterData = rules.frontMatter(parsed.data)
   const body = parsed.body
   const { stem, jekyllDate } = nameParts(path)
@@ -44,6 +46,7 @@ export function summarizePost(
     generator: site.generator,
     summaryLength: site.summaryLength,
     excerptSeparator: site.excerptSeparator,
+    typography: rules.typography,
   })
   const wordCount = approximateWordCount(body)
   const date = rules.date(data, jekyllDate)
@@ -67,6 +70,8 @@ export function summarizePost(
   }
   if (parsed.error) summary.frontMatterError = parsed.error
   if (schedule.scheduled) summary.scheduled = true
+  const weight = site.generator === 'hugo' ? Number(data.weight) : NaN
+  if (Number.isInteger(weight) && weight !== 0) summary.weight = weight
   return summary
 }
 

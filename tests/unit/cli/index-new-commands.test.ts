@@ -30,13 +30,14 @@ describe('inkpress index', () => {
     expect(await runCli(['index', 'hugo', '--json'], io)).toBe(0)
     expect(err).toEqual([])
     const posts = JSON.parse(out.join('')) as Array<Record<string, unknown>>
+    // Hugo lists weighted pages (json-post has `weight: 3`) before the others.
     expect(posts.map((p) => p.path)).toEqual([
+      'content/posts/json-post.md',
       'content/posts/bundle-post/index.md',
       'content/posts/second-post.md',
       'content/posts/first-post.md',
-      'content/posts/json-post.md',
     ])
-    expect(posts[2]).toMatchObject({
+    expect(posts[3]).toMatchObject({
       slug: 'first-post',
       title: 'First post',
       date: '2024-03-01T09:00:00+01:00',

@@ -89,7 +89,11 @@ describe('updateFrontMatter keeps every byte but the edited field', () => {
         // Undo restores the original byte for byte.
         const old = before.data[field]
         const undo: FrontMatterPatch = { [field]: old === undefined ? null : old }
-        const blockScalar = new RegExp(`^${field}:\\s*[|>]`, 'm').test(text)
+        // A block scalar, or a plain one folded over several lines, cannot be written back
+        // with its original line breaks: the value does not record them.
+        const blockScalar =
+          new RegExp(`^${field}:\\s*[|>]`, 'm').test(text) ||
+          new RegExp(`^${field}:[ \\t]*\\S.*\\r?\\n[ \\t]+\\S`, 'm').test(text)
         if (
           old === undefined ||
           typeof old === 'boolean' ||

@@ -12,12 +12,13 @@ describe('indexPosts', () => {
     const { repo, cacheDir, info } = await site('hugo')
     const posts = await indexPosts(repo, { site: info, cacheDir })
     expect(posts.map((p) => [p.path, p.date])).toEqual([
+      // Weighted first, as Hugo lists pages (json-post has `weight: 3`), then newest first.
+      ['content/posts/json-post.md', '2024-02-02'],
       ['content/posts/bundle-post/index.md', '2024-05-20'],
       ['content/posts/second-post.md', '2024-04-10'],
       ['content/posts/first-post.md', '2024-03-01T09:00:00+01:00'],
-      ['content/posts/json-post.md', '2024-02-02'],
     ])
-    const [bundle, second, first] = posts
+    const [, bundle, second, first] = posts
     expect(bundle).toMatchObject({
       slug: 'bundle-post',
       title: 'A page bundle',

@@ -25,11 +25,12 @@ async function walk(root: string, dir: string, site: SiteInfo, found: Set<string
   }
   const prefix = dir === '' ? '' : `${dir}/`
   if (site.generator === 'hugo') {
-    const bundleIndex = entries.find(
-      (entry) => entry.isFile() && /^index\.(md|markdown)$/i.test(entry.name),
+    // A leaf bundle: `index.md`, and one `index.<language>.md` per translation.
+    const bundleIndexes = entries.filter(
+      (entry) => entry.isFile() && /^index(?:\.[\w-]+)?\.(md|markdown)$/i.test(entry.name),
     )
-    if (bundleIndex && dir !== site.contentDirs[0]) {
-      found.add(prefix + bundleIndex.name)
+    if (bundleIndexes.length > 0 && dir !== site.contentDirs[0]) {
+      for (const entry of bundleIndexes) found.add(prefix + entry.name)
       return
     }
   }
