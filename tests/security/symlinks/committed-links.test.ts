@@ -6,13 +6,16 @@
  * judged against native git in tests/unit/git/shapes.test.ts (symlink shapes).
  */
 import { execFileSync } from 'node:child_process'
-import { mkdir, readFile, symlink, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { dispatchCall } from '../../../src/main/api/dispatch'
 import type { Session } from '../../../src/main/api/handlers'
 import { readRepositoryImage } from '../../../src/main/services/assets/read-repository-image'
-import { readRegularFile } from '../../../src/main/services/files/read-regular-file'
+import {
+  readRegularFile,
+  readRegularFileSync,
+} from '../../../src/main/services/files/read-regular-file'
 import { silentLogger } from '../../../src/main/services/logger'
 import { resolveInsideRepository } from '../../../src/main/services/repository/confine-path'
 import { makeTempDir, removeTempDir } from '../support/temp-dir'
@@ -124,6 +127,23 @@ describe('links committed into a blog', () => {
       message: expect.stringMatching(/symbolic link/),
     })
   })
+
+  it.skipIf(process.platform === 'win32')(
+    'refuses a FIFO named like a post at once (opening it never waits for a writer)',
+    async () => {
+      const fifo = path.join(repo, 'posts', 'pipe.md')
+      execFileSync('mkfifo', [fifo])
+      try {
+        await expect(readRegularFile(fifo, 'posts/pipe.md', 1024)).rejects.toMatchObject({
+          code: 'READ_FAILED',
+          message: expect.stringMatching(/not a regular file/),
+        })
+        expect(() => readRegularFileSync(fifo, 'posts/pipe.md', 1024)).toThrow(/not a regular file/)
+      } finally {
+        await rm(fifo)
+      }
+    },
+  )
 })
 
 describe("Git's own folder, however it is spelled", () => {

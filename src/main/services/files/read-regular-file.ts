@@ -9,7 +9,12 @@ import { AppFailure } from '../../../shared/result'
  * must not make Inkpress show, serve or index bytes from elsewhere (`/proc/self/environ`,
  * `.git/config`). Windows has no O_NOFOLLOW; there the opened file's own lstat decides.
  */
-const NO_FOLLOW = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0)
+const NO_FOLLOW =
+  constants.O_RDONLY |
+  (constants.O_NOFOLLOW ?? 0) |
+  // A FIFO named like a post would block the open until a writer came; with O_NONBLOCK it
+  // opens at once and fstat refuses it (regular files read the same either way).
+  (constants.O_NONBLOCK ?? 0)
 
 export interface RegularFile {
   bytes: Buffer

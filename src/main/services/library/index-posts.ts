@@ -43,20 +43,26 @@ export async function indexPosts(repoRoot: string, options: IndexOptions): Promi
   for (let start = 0; start < paths.length; start += BATCH) {
     for (const path of paths.slice(start, start + BATCH)) {
       const absolute = join(root, path)
-      const info = lstatOrNull(absolute)
-      // Only regular files are posts: never a link's target, a folder or something special.
-      if (!info?.isFile()) continue
-      const identity = { size: info.size, mtimeMs: info.mtimeMs, ino: info.ino }
       const hit = cached[path]
-      // A scheduled post's place on the site depends on the clock: summarized again.
-      if (hit && sameIdentity(hit, identity) && !hit.summary.scheduled) {
-        entries[path] = hit
-        continue
+      if (hit) {
+        const info = lstatOrNull(absolute)
+        // Only regular files are posts: never a link's target, a folder or something special.
+        if (!info?.isFile()) continue
+        // A scheduled post's place on the site depends on the clock: summarized again.
+        if (sameIdentity(hit, identityOf(info)) && !hit.summary.scheduled) {
+          entries[path] = hit
+          continue
+        }
       }
       changed = true
-      const text = readPostText(absolute, path)
-      if (text === undefined) continue
-      entries[path] = { ...identity, summary: summarizePost(path, text, options.site) }
+      // Read without a separate lstat: the reader refuses links and judges what it opened,
+      // whose own fstat is the identity the cache keeps.
+      const read = readPost(absolute, path)
+      if (read === undefined) continue
+      entries[path] = {
+        ...identityOf(read.info),
+        summary: summarizePost(path, read.text, options.site),
+      }
     }
     await new Promise((resolve) => setImmediate(resolve))
   }
@@ -84,10 +90,15 @@ function lstatOrNull(path: string): Stats | null {
  * The text of a post as the editor would open it, or undefined for what the editor refuses
  * (a link swapped in, over 20 MB, binary, not UTF-8): such a file is not listed.
  */
-function readPostText(absolute: string, shownAs: string): string | undefined {
+function readPost(absolute: string, shownAs: string): { text: string; info: Stats } | undefined {
   try {
-    return decodeText(shownAs, readRegularFileSync(absolute, shownAs, MAX_POST_BYTES).bytes)
+    const { bytes, info } = readRegularFileSync(absolute, shownAs, MAX_POST_BYTES)
+    return { text: decodeText(shownAs, bytes), info }
   } catch {
     return undefined
   }
+}
+
+function identityOf(info: Stats): { size: number; mtimeMs: number; ino: number } {
+  return { size: info.size, mtimeMs: info.mtimeMs, ino: info.ino }
 }
