@@ -7,6 +7,21 @@ export interface TextBlock {
   words: number
   /** True for paragraphs rendered as <p>; the automatic summary may only end after one. */
   cut: boolean
+  /** A fenced or indented code block: its line count and the fence's words after the language. */
+  code?: { lines: number; meta: string }
+}
+
+/** What the site's renderer adds around the text of blocks. */
+export interface BlockStyle {
+  typography: TypographyStyle
+  codeFigure?: { lineNumbers: boolean }
+}
+
+export function codeBlock(value: string, meta: string | null | undefined): TextBlock {
+  return {
+    ...textBlock(literal(value), false),
+    code: { lines: value === '' ? 1 : value.split('\n').length, meta: meta?.trim() ?? '' },
+  }
 }
 
 export function countWords(text: string): number {
@@ -39,7 +54,7 @@ function collect(node: Nodes, inTightList: boolean, out: TextBlock[]): void {
       out.push(textBlock(inlineText(node.children), false))
       return
     case 'code':
-      out.push(textBlock(literal(node.value), false))
+      out.push(codeBlock(node.value, node.meta))
       return
     case 'tableCell':
       out.push(textBlock(inlineText(node.children), false))
@@ -108,11 +123,34 @@ function isBareUrl(node: Link): boolean {
 
 export function joinBlocks(
   blocks: readonly TextBlock[],
-  typography: TypographyStyle = 'none',
+  style: BlockStyle = { typography: 'none' },
 ): string {
   return blocks
-    .map((block) => typeset(block.text, typography))
+    .map((block) => {
+      const text = typeset(block.text, style.typography)
+      return block.code && style.codeFigure
+        ? codeFigureText(block.code, text, style.codeFigure)
+        : text
+    })
     .join(' ')
     .replace(/\s+/g, ' ')
     .trim()
+}
+
+/**
+ * Hexo's highlighted code as a reader sees it: the caption (the fence's words after the
+ * language, up to a URL), then the gutter's line numbers, then the code.
+ */
+function codeFigureText(
+  code: NonNullable<TextBlock['code']>,
+  text: string,
+  figure: { lineNumbers: boolean },
+): string {
+  const caption = /^(.*?)(?:\s+https?:\/\/\S+(?:\s+(.+))?)?$/.exec(code.meta)
+  const parts = [caption?.[1] ?? '', caption?.[2] ?? '']
+  if (figure.lineNumbers) {
+    parts.push(Array.from({ length: code.lines }, (_, i) => String(i + 1)).join(' '))
+  }
+  parts.push(text)
+  return parts.filter((part) => part !== '').join(' ')
 }

@@ -1,6 +1,7 @@
 import type { SiteGenerator } from '../posts/site-info'
 import { DEFAULT_SUMMARY_LENGTH } from '../posts/site-info'
 import { findDividerLine } from './chunks'
+import type { BlockStyle } from './blocks'
 import { automaticSummary, markdownToPlainText } from './summary'
 import type { TypographyStyle } from '../text/typography'
 
@@ -18,6 +19,8 @@ export interface ExcerptOptions {
   excerptSeparator?: string
   /** The quotes and dashes the site's renderer typesets (none by default). */
   typography?: TypographyStyle
+  /** Hexo's code figures (caption, line numbers); see SiteInfo. */
+  codeFigure?: { lineNumbers: boolean }
 }
 
 /** Front matter keys each generator reads as a hand-written summary, in order. */
@@ -42,10 +45,10 @@ export function extractExcerpt(
 ): Excerpt {
   // A file read with its byte order mark kept (so saving keeps it) may still start with one.
   const markdown = body.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n')
-  const typography = options.typography ?? 'none'
+  const style = blockStyle(options)
   const manual = manualPart(markdown, options)
   if (manual !== null) {
-    return { excerpt: markdownToPlainText(manual, typography), excerptSource: 'manual' }
+    return { excerpt: markdownToPlainText(manual, style), excerptSource: 'manual' }
   }
 
   for (const key of SUMMARY_KEYS[options.generator]) {
@@ -59,7 +62,7 @@ export function extractExcerpt(
         // Jekyll shows a front matter excerpt as written; the others render it as Markdown.
         excerpt: markdownToPlainText(
           value.replace(/\r\n?/g, '\n'),
-          options.generator === 'jekyll' ? 'none' : typography,
+          options.generator === 'jekyll' ? { typography: 'none' } : style,
         ),
         excerptSource: 'frontmatter',
       }
@@ -78,20 +81,27 @@ function manualPart(markdown: string, options: ExcerptOptions): string | null {
   return divider ? markdown.slice(0, divider.start) : null
 }
 
+function blockStyle(options: ExcerptOptions): BlockStyle {
+  return {
+    typography: options.typography ?? 'none',
+    ...(options.codeFigure ? { codeFigure: options.codeFigure } : {}),
+  }
+}
+
 function automaticExcerpt(markdown: string, options: ExcerptOptions): string {
-  const typography = options.typography ?? 'none'
+  const style = blockStyle(options)
   switch (options.generator) {
     case 'jekyll': {
       // Jekyll splits the content at the separator string, by default the first blank line.
       const separator = options.excerptSeparator ?? '\n\n'
       const content = markdown.replace(/^\n+/, '')
       const at = content.indexOf(separator)
-      return markdownToPlainText(at < 0 ? content : content.slice(0, at), typography)
+      return markdownToPlainText(at < 0 ? content : content.slice(0, at), style)
     }
     case 'hexo':
       // Hexo has no automatic excerpt; themes show the whole post instead.
-      return markdownToPlainText(markdown, typography)
+      return markdownToPlainText(markdown, style)
     default:
-      return automaticSummary(markdown, options.summaryLength ?? DEFAULT_SUMMARY_LENGTH, typography)
+      return automaticSummary(markdown, options.summaryLength ?? DEFAULT_SUMMARY_LENGTH, style)
   }
 }

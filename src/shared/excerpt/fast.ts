@@ -1,5 +1,5 @@
 import { literal } from '../text/typography'
-import { textBlock, type TextBlock } from './blocks'
+import { codeBlock, textBlock, type TextBlock } from './blocks'
 
 /**
  * Hand-written fast path for the plainest Markdown chunks: paragraphs, ATX headings and
@@ -63,7 +63,8 @@ function fencedCode(chunk: string): TextBlock[] | null {
   if (!closes(last)) return null
   const inner = lines.slice(1, -1)
   if (inner.some(closes)) return null
-  return [textBlock(literal(inner.join('\n')), false)]
+  const meta = open[2]!.trim().replace(/^\S+\s*/, '')
+  return [codeBlock(inner.join('\n'), meta)]
 }
 
 const PLACEHOLDER = /\uE000(\d+)\uE000/g

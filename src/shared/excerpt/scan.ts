@@ -1,5 +1,4 @@
-import { literal } from '../text/typography'
-import { textBlock, type TextBlock } from './blocks'
+import { codeBlock, textBlock, type TextBlock } from './blocks'
 import { isDefinitionLine } from './definitions'
 
 /**
@@ -13,7 +12,11 @@ export function scanBlocks(chunk: string): TextBlock[] {
   const lines = chunk.split('\n')
   if (FENCE.test(lines[0] ?? '')) {
     const closed = lines.length > 1 && FENCE.test(lines[lines.length - 1]!)
-    return [textBlock(literal(lines.slice(1, closed ? -1 : undefined).join('\n')), false)]
+    const meta = (lines[0] ?? '')
+      .replace(FENCE, '')
+      .trim()
+      .replace(/^\S+\s*/, '')
+    return [codeBlock(lines.slice(1, closed ? -1 : undefined).join('\n'), meta)]
   }
   let paragraph: string[] = []
   const flush = () => {

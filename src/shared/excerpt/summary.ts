@@ -2,13 +2,12 @@ import type { Root, RootContent } from 'mdast'
 import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import { unified } from 'unified'
-import { blocksOfNodes, blocksOfRoot, joinBlocks, type TextBlock } from './blocks'
+import { blocksOfNodes, blocksOfRoot, joinBlocks, type BlockStyle, type TextBlock } from './blocks'
 import { splitChunks, type Chunk } from './chunks'
 import { DefinitionIndex } from './definitions'
 import { fastBlocks } from './fast'
 import { scanBlocks } from './scan'
 import { hostileMarkdownNote } from '../markdown/render-guard'
-import type { TypographyStyle } from '../text/typography'
 
 const parser = unified().use(remarkParse).use(remarkGfm)
 
@@ -190,14 +189,14 @@ function boundedChunks(markdown: string): Chunk[] {
 export function automaticSummary(
   markdown: string,
   summaryLength: number,
-  typography: TypographyStyle = 'none',
+  style?: BlockStyle,
 ): string {
   let words = 0
   const blocks = walkBlocks(markdown, (block) => {
     words += block.words
     return block.cut && words >= summaryLength
   })
-  return joinBlocks(blocks, typography)
+  return joinBlocks(blocks, style)
 }
 
 /** The same summary computed from one full remark parse; the reference the tests compare with. */
@@ -212,12 +211,9 @@ export function automaticSummaryFullParse(markdown: string, summaryLength: numbe
 }
 
 /** Plain text of a whole Markdown fragment (divider excerpts, front matter summaries). */
-export function markdownToPlainText(
-  markdown: string,
-  typography: TypographyStyle = 'none',
-): string {
+export function markdownToPlainText(markdown: string, style?: BlockStyle): string {
   return joinBlocks(
     walkBlocks(markdown, () => false),
-    typography,
+    style,
   )
 }

@@ -47,6 +47,7 @@ export function summarizePost(
     summaryLength: site.summaryLength,
     excerptSeparator: site.excerptSeparator,
     typography: rules.typography,
+    ...(site.codeFigure ? { codeFigure: site.codeFigure } : {}),
   })
   const wordCount = approximateWordCount(body)
   const date = rules.date(data, jekyllDate)

@@ -18,6 +18,11 @@ export interface SiteInfo {
   contentDirs: string[]
   /** The file that decided the generator, e.g. `hugo.toml`, or '' for the fallback. */
   detectedFrom: string
+  /**
+   * Hexo with highlight.js: fenced code shows as a figure, its caption (the fence's words
+   * after the language) and, with `lineNumbers`, a gutter of line numbers before the code.
+   */
+  codeFigure?: { lineNumbers: boolean }
   /** Format for new posts' front matter. */
   frontMatterFormat?: 'yaml' | 'toml'
 }

@@ -2,7 +2,7 @@ import { readFile, stat } from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import { DEFAULT_SUMMARY_LENGTH, type SiteGenerator, type SiteInfo } from '../../../shared/posts'
 import { AppFailure } from '../../../shared/result'
-import { numberAt, readConfig, stringAt, type ConfigData } from './read-config'
+import { booleanAt, numberAt, readConfig, stringAt, type ConfigData } from './read-config'
 
 export interface DetectOptions {
   /** The writer's per-repository choice; skips detection of the generator. */
@@ -136,6 +136,7 @@ async function describe(root: string, { generator, file }: Candidate): Promise<S
         ...base,
         title: stringAt(config, 'title') ?? basename(root),
         description: stringAt(config, 'description') ?? stringAt(config, 'subtitle') ?? '',
+        ...hexoCodeBlocks(config),
         contentDirs: await existingDirs(
           root,
           [`${source}/_posts`, `${source}/_drafts`],
@@ -247,4 +248,20 @@ async function isDirectory(path: string): Promise<boolean> {
     (s) => s.isDirectory(),
     () => false,
   )
+}
+
+/**
+ * How Hexo renders fenced code: with highlight.js (its default, and `syntax_highlighter:
+ * highlight.js` from Hexo 7) a figure with the fence's caption and, unless
+ * `highlight.line_number: false`, a gutter of line numbers; PrismJS or no highlighter leave
+ * plain code.
+ */
+function hexoCodeBlocks(config: ConfigData): Pick<SiteInfo, 'codeFigure'> {
+  const highlighter = config.syntax_highlighter
+  const highlightJs =
+    highlighter === undefined
+      ? booleanAt(config, 'highlight', 'enable') !== false
+      : highlighter === 'highlight.js'
+  if (!highlightJs) return {}
+  return { codeFigure: { lineNumbers: booleanAt(config, 'highlight', 'line_number') !== false } }
 }

@@ -35,3 +35,13 @@ export function numberAt(data: ConfigData, key: string): number | undefined {
   const number = typeof value === 'string' ? Number(value) : value
   return typeof number === 'number' && Number.isFinite(number) && number > 0 ? number : undefined
 }
+
+/** A boolean setting; undefined when absent or not a boolean. */
+export function booleanAt(data: ConfigData, ...path: string[]): boolean | undefined {
+  let value: unknown = data
+  for (const key of path) {
+    if (value === null || typeof value !== 'object') return undefined
+    value = (value as ConfigData)[key]
+  }
+  return typeof value === 'boolean' ? value : undefined
+}
