@@ -41,8 +41,14 @@ const SUMMARY_KEYS: Record<SiteGenerator, readonly string[]> = {
 export function extractExcerpt(
   body: string,
   frontMatter: Record<string, unknown>,
-  options: ExcerptOptions,
+  siteOptions: ExcerptOptions,
 ): Excerpt {
+  // Jekyll: a post's own `excerpt_separator` replaces the site's.
+  const ownSeparator = frontMatter.excerpt_separator
+  const options =
+    siteOptions.generator === 'jekyll' && typeof ownSeparator === 'string' && ownSeparator !== ''
+      ? { ...siteOptions, excerptSeparator: ownSeparator }
+      : siteOptions
   // A file read with its byte order mark kept (so saving keeps it) may still start with one.
   const markdown = body.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n')
   const style = blockStyle(options)

@@ -26,6 +26,8 @@ export interface PostRules {
   schedule(data: FrontMatterData, date: string | null, now: Date): Schedule
   /** The quotes and dashes the generator's default Markdown renderer typesets. */
   typography: TypographyStyle
+  /** False for a file the generator never lists as a page (Hugo's headless bundles). */
+  listed(data: FrontMatterData): boolean
 }
 
 export interface Schedule {
@@ -73,6 +75,7 @@ const defaultRules: PostRules = {
   schedule: () => ALWAYS_ON_SITE,
   // Eleventy's markdown-it and Astro's descriptions: no typographer by default.
   typography: 'none',
+  listed: () => true,
 }
 
 /**
@@ -104,6 +107,13 @@ const hugoRules: PostRules = {
   },
   // goldmark's typographer extension is on in Hugo's default configuration.
   typography: 'goldmark',
+  // A headless bundle, or build options `list: never` (`_build` before Hugo 0.123).
+  listed(data) {
+    if (data.headless === true) return false
+    const build = (data.build ?? data._build) as Record<string, unknown> | undefined
+    const list = build && typeof build === 'object' ? build.list : undefined
+    return list !== 'never' && list !== false
+  },
 }
 
 const jekyllRules: PostRules = {
@@ -124,6 +134,7 @@ const jekyllRules: PostRules = {
   },
   // kramdown's smart quotes and typographic symbols (Jekyll's default renderer).
   typography: 'kramdown',
+  listed: defaultRules.listed,
 }
 
 const hexoRules: PostRules = {

@@ -26,6 +26,8 @@ export interface PostSummary {
   scheduled?: boolean
   /** Hugo's `weight` when set and not 0: such posts are listed first, lightest first. */
   weight?: number
+  /** The generator never lists this file as a page (a Hugo headless bundle); not indexed. */
+  unlisted?: boolean
 }
 
 const JEKYLL_NAME = /^(\d{4}-\d{2}-\d{2})-(.+)$/
@@ -71,6 +73,7 @@ export function summarizePost(
   }
   if (parsed.error) summary.frontMatterError = parsed.error
   if (schedule.scheduled) summary.scheduled = true
+  if (!rules.listed(data)) summary.unlisted = true
   const weight = site.generator === 'hugo' ? Number(data.weight) : NaN
   if (Number.isInteger(weight) && weight !== 0) summary.weight = weight
   return summary

@@ -68,13 +68,6 @@ export const KNOWN_DIFFERENCES: Record<
       paths: ['source/_posts/no-title.md'],
     },
   },
-  'hugo-basic-example': {
-    extra: {
-      reason:
-        'A headless bundle (`headless: true`) is listed; Hugo never renders it. Not read yet.',
-      paths: ['content/homepage/index.md'],
-    },
-  },
   'hugo-papermod': {
     excerpt: {
       reason:
@@ -119,13 +112,6 @@ export const KNOWN_DIFFERENCES: Record<
         '_posts/2010-09-10-post-twitter-embeds.md',
         '_posts/2013-08-16-markup-syntax-highlighting.md',
       ],
-    },
-  },
-  'jekyll-chimera': {
-    excerpt: {
-      reason:
-        'The per-post `excerpt_separator` in front matter is not read yet (Jekyll uses it instead of the first paragraph).',
-      paths: ['_posts/2022-10-12-devices.md', '_posts/2024-07-12-welcome.md'],
     },
   },
   'jekyll-raisercostin': {

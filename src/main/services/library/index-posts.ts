@@ -68,7 +68,9 @@ export async function indexPosts(repoRoot: string, options: IndexOptions): Promi
   }
   if (changed) await saveCache(cacheFile, options.cacheDir, entries)
 
-  const posts = paths.filter((path) => entries[path]).map((path) => entries[path]!.summary)
+  const posts = paths
+    .map((path) => entries[path]?.summary)
+    .filter((post): post is PostSummary => post !== undefined && !post.unlisted)
   const undated = posts.filter((post) => post.date === null).map((post) => post.path)
   if (undated.length === 0) return sortNewestFirst(posts, options.site.generator)
   // Cached summaries are shared: dated copies, never mutation.
