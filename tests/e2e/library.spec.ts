@@ -88,6 +88,18 @@ test('the excerpt card follows typing; the divider button switches it to manual'
   )
 })
 
+test("a site's own shortcode is left out of the excerpt, and the card says so", async ({ app }) => {
+  const { page } = app
+  await readPost(page, 'First post')
+  const editor = page.locator('.cm-content')
+  await editor.getByText('Hello from the first post.').click()
+  await page.keyboard.press('End')
+  await page.keyboard.type(' {{< youtube abc >}}{{< notice >}}')
+  await expect(page.getByTestId('live-excerpt')).toHaveText(FIRST_EXCERPT)
+  await expect(page.getByTestId('excerpt-omits')).toContainText('{{< notice >}}')
+  await expect(page.getByTestId('excerpt-omits')).not.toContainText('youtube')
+})
+
 test('saving the excerpt writes a summary into the front matter', async ({ app }) => {
   const { page, repo } = app
   await readPost(page, 'Second post')

@@ -25,6 +25,16 @@ function sourceLabel(source: ExcerptSource, site: SiteInfo): string {
   return `Automatic: the first ${site.summaryLength} words, to the end of a paragraph`
 }
 
+/** `{{< note >}}`, `{% include %}`: template pieces named as the writer wrote them. */
+function omittedNames(names: string[], site: SiteInfo): string {
+  const shown = names.slice(0, 3).map((name) => {
+    if (name.startsWith('{{')) return name
+    return site.generator === 'hugo' ? `{{< ${name} >}}` : `{% ${name} %}`
+  })
+  const more = names.length > 3 ? ` and ${names.length - 3} more` : ''
+  return revealBidiControls(shown.join(', ') + more)
+}
+
 /** The open post's card as the index page will show it, recomputed as the writer types. */
 export function ExcerptCard({ path, site }: { path: string; site: SiteInfo }) {
   const text = useInkpress((state) => state.post?.text ?? '')
@@ -67,6 +77,13 @@ export function ExcerptCard({ path, site }: { path: string; site: SiteInfo }) {
       <p className="post-card-excerpt" data-testid="live-excerpt">
         {summary.excerpt} ...
       </p>
+      {summary.excerptOmits && (
+        <p className="excerpt-card-note" data-testid="excerpt-omits">
+          Left out: what {omittedNames(summary.excerptOmits, site)} show
+          {summary.excerptOmits.length === 1 ? 's' : ''} on the site (only the site's own templates
+          know it).
+        </p>
+      )}
       <div className="excerpt-card-actions">
         <button type="button" className="secondary small" onClick={insertDividerAtCursor}>
           Insert divider at cursor

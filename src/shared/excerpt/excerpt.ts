@@ -21,6 +21,11 @@ export interface ExcerptOptions {
   typography?: TypographyStyle
   /** Hexo's code figures (caption, line numbers); see SiteInfo. */
   codeFigure?: { lineNumbers: boolean }
+  /**
+   * Replaces template syntax in the part of the body the excerpt is taken from, after the
+   * divider or separator was found in the source as written (`templates.ts`).
+   */
+  templates?: (markdown: string) => string
 }
 
 /** Front matter keys each generator reads as a hand-written summary, in order. */
@@ -52,9 +57,13 @@ export function extractExcerpt(
   // A file read with its byte order mark kept (so saving keeps it) may still start with one.
   const markdown = body.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n')
   const style = blockStyle(options)
+  const resolve = options.templates ?? ((text: string) => text)
   const manual = manualPart(markdown, options)
   if (manual !== null) {
-    return { excerpt: markdownToPlainText(manual, style), excerptSource: 'manual' }
+    return {
+      excerpt: markdownToPlainText(resolve(manual), style),
+      excerptSource: 'manual',
+    }
   }
 
   for (const key of SUMMARY_KEYS[options.generator]) {
@@ -96,18 +105,23 @@ function blockStyle(options: ExcerptOptions): BlockStyle {
 
 function automaticExcerpt(markdown: string, options: ExcerptOptions): string {
   const style = blockStyle(options)
+  const resolve = options.templates ?? ((text: string) => text)
   switch (options.generator) {
     case 'jekyll': {
       // Jekyll splits the content at the separator string, by default the first blank line.
       const separator = options.excerptSeparator ?? '\n\n'
       const content = markdown.replace(/^\n+/, '')
       const at = content.indexOf(separator)
-      return markdownToPlainText(at < 0 ? content : content.slice(0, at), style)
+      return markdownToPlainText(resolve(at < 0 ? content : content.slice(0, at)), style)
     }
     case 'hexo':
       // Hexo has no automatic excerpt; themes show the whole post instead.
-      return markdownToPlainText(markdown, style)
+      return markdownToPlainText(resolve(markdown), style)
     default:
-      return automaticSummary(markdown, options.summaryLength ?? DEFAULT_SUMMARY_LENGTH, style)
+      return automaticSummary(
+        resolve(markdown),
+        options.summaryLength ?? DEFAULT_SUMMARY_LENGTH,
+        style,
+      )
   }
 }

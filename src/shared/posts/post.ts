@@ -1,4 +1,5 @@
 import { extractExcerpt, type ExcerptSource } from '../excerpt'
+import { resolveTemplates } from '../excerpt/templates'
 import { parseFrontMatter, type FrontMatterData } from '../frontmatter'
 import { postRulesFor, stringField } from './post-rules'
 import type { SiteInfo } from './site-info'
@@ -28,6 +29,11 @@ export interface PostSummary {
   weight?: number
   /** The generator never lists this file as a page (a Hugo headless bundle); not indexed. */
   unlisted?: boolean
+  /**
+   * Template pieces of the post (the site's own shortcodes, Liquid output) whose output only
+   * the site's code knows: left out of the excerpt, which the excerpt card says.
+   */
+  excerptOmits?: string[]
 }
 
 const JEKYLL_NAME = /^(\d{4}-\d{2}-\d{2})-(.+)$/
@@ -44,7 +50,13 @@ export function summarizePost(
   const data: FrontMatterData = rules.frontMatter(parsed.data)
   const body = parsed.body
   const { stem, jekyllDate } = nameParts(path)
+  const omitted = new Set<string>()
   const excerpt = extractExcerpt(body, data, {
+    templates: (markdown) => {
+      const resolved = resolveTemplates(markdown, site.generator)
+      for (const name of resolved.omitted) omitted.add(name)
+      return resolved.markdown
+    },
     generator: site.generator,
     summaryLength: site.summaryLength,
     excerptSeparator: site.excerptSeparator,
@@ -74,6 +86,7 @@ export function summarizePost(
   if (parsed.error) summary.frontMatterError = parsed.error
   if (schedule.scheduled) summary.scheduled = true
   if (!rules.listed(data)) summary.unlisted = true
+  if (omitted.size > 0) summary.excerptOmits = [...omitted]
   const weight = site.generator === 'hugo' ? Number(data.weight) : NaN
   if (Number.isInteger(weight) && weight !== 0) summary.weight = weight
   return summary
