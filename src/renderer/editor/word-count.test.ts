@@ -8,12 +8,14 @@ describe('textStats', () => {
     expect(textStats(post)).toEqual({ words: 8, readingMinutes: 1 })
   })
 
-  it('counts TOML front matter out too, and each CJK character as a word', () => {
-    expect(textStats('+++\ntitle = "x"\n+++\n日本語 text').words).toBe(4)
+  it('counts TOML front matter out too, and Japanese words as Unicode word boundaries find them', () => {
+    // Intl.Segmenter reads 日本語 ("Japanese") as one word.
+    expect(textStats('+++\ntitle = "x"\n+++\n日本語 text').words).toBe(2)
   })
 
-  it('estimates reading time at about 230 words a minute', () => {
-    expect(textStats('word '.repeat(690)).readingMinutes).toBe(3)
+  it('estimates reading time as Hugo does: 213 words a minute, rounded up', () => {
+    expect(textStats('word '.repeat(690)).readingMinutes).toBe(4)
+    expect(textStats('word '.repeat(213)).readingMinutes).toBe(1)
     expect(textStats('').readingMinutes).toBe(0)
   })
 })

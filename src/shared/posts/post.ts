@@ -1,5 +1,6 @@
 import { extractExcerpt, type ExcerptSource } from '../excerpt'
 import { resolveTemplates } from '../excerpt/templates'
+import { countPostWords, readingMinutes } from '../text/word-count'
 import { parseFrontMatter, type FrontMatterData } from '../frontmatter'
 import { postRulesFor, stringField } from './post-rules'
 import type { SiteInfo } from './site-info'
@@ -63,7 +64,7 @@ export function summarizePost(
     typography: rules.typography,
     ...(site.codeFigure ? { codeFigure: site.codeFigure } : {}),
   })
-  const wordCount = approximateWordCount(body)
+  const wordCount = countPostWords(body)
   const date = rules.date(data, jekyllDate)
   const schedule = rules.schedule(data, date, now)
   const summary: PostSummary = {
@@ -80,8 +81,7 @@ export function summarizePost(
     excerpt: excerpt.excerpt,
     excerptSource: excerpt.excerptSource,
     wordCount,
-    // Hugo's ReadingTime: 213 words a minute, rounded up.
-    readingMinutes: Math.floor((wordCount + 212) / 213),
+    readingMinutes: readingMinutes(wordCount),
   }
   if (parsed.error) summary.frontMatterError = parsed.error
   if (schedule.scheduled) summary.scheduled = true
@@ -116,18 +116,3 @@ function listField(data: FrontMatterData, key: string, spaceSeparated: boolean):
   }
   return []
 }
-
-/**
- * Words of the body without a Markdown parse: whitespace tokens, minus tokens that are only
- * Markdown punctuation (list bullets, heading marks, fences, table pipes) and the divider.
- * An approximation of Hugo's count of the rendered text, cheap enough for 10,000 posts.
- */
-function approximateWordCount(body: string): number {
-  let count = 0
-  for (const token of body.split(/\s+/)) {
-    if (token !== '' && !MARKUP_TOKEN.test(token)) count++
-  }
-  return count
-}
-
-const MARKUP_TOKEN = /^(?:<!--|[#>*+|=~`-]+|\d+[.)]|:?-{3,}:?|<!--more-->)$/i

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises'
+import { mkdir, readFile, realpath, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { CliIO } from '../../../src/main/cli/command'
@@ -47,6 +47,25 @@ describe('inkpress index', () => {
       excerptSource: 'manual',
       wordCount: 13,
     })
+  })
+
+  it('follows the generator the writer chose for the repository in the app, unless --generator names one', async () => {
+    const { io, out, root } = await setup('hugo')
+    const repo = await realpath(join(root, 'hugo'))
+    const settings = { recentRepositories: [], generatorOverrides: { [repo]: 'plain' } }
+    await mkdir(io.env.INKPRESS_DATA_DIR!, { recursive: true })
+    await writeFile(join(io.env.INKPRESS_DATA_DIR!, 'settings.json'), JSON.stringify(settings))
+    const paths = async (...flags: string[]): Promise<string[]> => {
+      out.length = 0
+      expect(await runCli(['index', 'hugo', '--json', ...flags], io)).toBe(0)
+      return (JSON.parse(out.join('')) as Array<{ path: string }>).map((p) => p.path)
+    }
+    // As a plain site every Markdown file of the repository is a post, pages included.
+    const plain = await paths()
+    expect(plain.length).toBeGreaterThan(4)
+    expect(plain).toContain('content/about.md')
+    const hugo = await paths('--generator', 'hugo')
+    expect(hugo).not.toContain('content/about.md')
   })
 
   it('prints a table for people', async () => {

@@ -1,5 +1,5 @@
 import type { Handlers } from '../../../shared/api'
-import { isSiteGenerator, type SiteInfo } from '../../../shared/posts/site-info'
+import type { SiteInfo } from '../../../shared/posts/site-info'
 import {
   createPost,
   deletePost,
@@ -8,7 +8,7 @@ import {
   renamePost,
 } from '../../services/library'
 import { indexCacheDir } from '../../services/settings/app-data-dir'
-import { detectSite } from '../../services/site'
+import { siteForRepository } from '../../services/site'
 import { saveImageForPost } from '../../services/assets/save-image'
 import type { SessionContext } from '../session-context'
 
@@ -27,10 +27,7 @@ export function libraryHandlers(context: SessionContext): Pick<Handlers, Library
   const cacheDir = indexCacheDir(context.appDataDir)
 
   /** Detection honours the writer's per-repository override from settings. */
-  const site = async (): Promise<SiteInfo> => {
-    const override = (await context.settings.read()).generatorOverrides[root()]
-    return detectSite(root(), isSiteGenerator(override) ? { generator: override } : {})
-  }
+  const site = (): Promise<SiteInfo> => siteForRepository(root(), context.settings)
 
   return {
     'site:info': site,

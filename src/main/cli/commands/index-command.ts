@@ -1,6 +1,7 @@
 import type { PostSummary } from '../../../shared/posts'
 import { indexPosts } from '../../services/library'
-import { detectSite } from '../../services/site'
+import { siteForRepository } from '../../services/site'
+import { SettingsStore } from '../../services/settings/settings-store'
 import { parseCommandArgs } from '../parse-command-args'
 import type { CliCommand, CliIO } from '../command'
 import { repoArgument, terminalSafe } from './cli-support'
@@ -20,7 +21,11 @@ export const indexCommand: CliCommand = {
       { min: 1, max: 1, describe: 'one repository folder' },
     )
     const repo = repoArgument(parsed.positionals, io)
-    const site = await detectSite(repo, { generator: generatorOption(parsed.values.generator) })
+    const site = await siteForRepository(
+      repo,
+      new SettingsStore(defaultAppDataDir(io.env)),
+      generatorOption(parsed.values.generator),
+    )
     const posts = await indexPosts(repo, {
       site,
       cacheDir: indexCacheDir(defaultAppDataDir(io.env)),

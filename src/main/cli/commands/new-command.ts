@@ -1,5 +1,7 @@
 import { createPost } from '../../services/library'
-import { detectSite } from '../../services/site'
+import { siteForRepository } from '../../services/site'
+import { defaultAppDataDir } from '../../services/settings/app-data-dir'
+import { SettingsStore } from '../../services/settings/settings-store'
 import { parseCommandArgs, UsageError } from '../parse-command-args'
 import type { CliCommand, CliIO } from '../command'
 import { repoArgument } from './cli-support'
@@ -20,7 +22,11 @@ export const newCommand: CliCommand = {
     const title = parsed.positionals[1]!.trim()
     if (title === '') throw new UsageError('The title is empty')
     const repo = repoArgument(parsed.positionals, io)
-    const site = await detectSite(repo, { generator: generatorOption(parsed.values.generator) })
+    const site = await siteForRepository(
+      repo,
+      new SettingsStore(defaultAppDataDir(io.env)),
+      generatorOption(parsed.values.generator),
+    )
     io.stdout(await createPost(repo, site, title))
     return 0
   },

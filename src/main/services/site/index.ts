@@ -1,1 +1,2 @@
 export { detectSite, type DetectOptions } from './detect-site'
+export { siteForRepository } from './site-for-repository'
