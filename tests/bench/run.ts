@@ -3,7 +3,7 @@ import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 
 /**
- * Runs each `*.bench.ts` here in turn (they measure speed, so never in parallel) and merges
+ * Runs each `*.bench.ts` here (or the one named) in turn, never in parallel, and merges
  * their figures into one JSON object on stdout. Progress goes to stderr so `--json` stays clean.
  */
 const only = process.argv.slice(2).find((arg) => !arg.startsWith('--'))
