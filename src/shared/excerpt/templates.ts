@@ -18,16 +18,39 @@ const NOTHING: TemplateResult = { markdown: '', omitted: [] }
 
 export function resolveTemplates(markdown: string, generator: SiteGenerator): TemplateResult {
   if (!markdown.includes('{{') && !markdown.includes('{%')) return { ...NOTHING, markdown }
-  switch (generator) {
-    case 'hugo':
-      return hugoShortcodes(markdown)
-    case 'jekyll':
-      return liquid(markdown, JEKYLL_TAGS)
-    case 'hexo':
-      return outsideFences(markdown, (text) => liquid(text, HEXO_TAGS))
-    default:
-      return { ...NOTHING, markdown }
+  if (generator !== 'hugo' && generator !== 'jekyll' && generator !== 'hexo') {
+    return { ...NOTHING, markdown }
   }
+  // Bounded work whatever the post holds: the rules below read at most MAX_TEMPLATE_TAGS tags,
+  // each within bounded lengths; past them, tags are only removed (one linear pass).
+  const { head, tail } = splitAtTag(markdown, MAX_TEMPLATE_TAGS)
+  const resolved =
+    generator === 'hugo'
+      ? hugoShortcodes(head)
+      : generator === 'jekyll'
+        ? liquid(head, JEKYLL_TAGS)
+        : outsideFences(head, (text) => liquid(text, HEXO_TAGS))
+  if (tail === '') return resolved
+  return {
+    markdown: resolved.markdown + tail.replace(ANY_TAG, ''),
+    omitted: [...new Set([...resolved.omitted, 'more templates'])],
+  }
+}
+
+/** Real posts hold a few dozen tags; a post with more is read this far and no further. */
+const MAX_TEMPLATE_TAGS = 300
+/** Longest arguments and paired content the rules read (a shortcode's inner text, a raw block). */
+const ARGS = '{0,500}?'
+const INNER = '{0,20000}?'
+const ANY_TAG = /\{\{[<%][^{}]{0,500}?[>%]\}\}|\{%[^{}]{0,500}?%\}|\{\{[^{}]{0,500}?\}\}/g
+
+function splitAtTag(markdown: string, limit: number): { head: string; tail: string } {
+  let count = 0
+  for (const match of markdown.matchAll(/\{[{%]/g)) {
+    if (++count > limit)
+      return { head: markdown.slice(0, match.index), tail: markdown.slice(match.index) }
+  }
+  return { head: markdown, tail: '' }
 }
 
 /** Private-use placeholders keep text that must come out as written away from later passes. */
@@ -80,12 +103,15 @@ function hugoShortcodes(markdown: string): TemplateResult {
   const omitted = new Set<string>()
   // `{{</* name */>}}` is how a post shows a shortcode as text.
   let text = markdown.replace(
-    /\{\{([<%])\/\*([\s\S]*?)\*\/([>%])\}\}/g,
+    new RegExp(`\\{\\{([<%])\\/\\*([\\s\\S]${ARGS})\\*\\/([>%])\\}\\}`, 'g'),
     (_m, open: string, inner: string, close: string) =>
       literals.keep(`{{${open}${inner}${close}}}`),
   )
-  const paired = /\{\{([<%])\s*([\w./-]+)([^]*?)\s*[>%]\}\}([\s\S]*?)\{\{[<%]\s*\/\s*\2\s*[>%]\}\}/g
-  const single = /\{\{([<%])\s*([\w./-]+)([^]*?)\/?\s*[>%]\}\}/g
+  const paired = new RegExp(
+    `\\{\\{([<%])\\s*([\\w./-]+)([^{}]${ARGS})\\s*[>%]\\}\\}([\\s\\S]${INNER})\\{\\{[<%]\\s*\\/\\s*\\2\\s*[>%]\\}\\}`,
+    'g',
+  )
+  const single = new RegExp(`\\{\\{([<%])\\s*([\\w./-]+)([^{}]${ARGS})\\/?\\s*[>%]\\}\\}`, 'g')
   const replace = (name: string, args: string, inner: string | null): string => {
     const named = namedArguments(args)
     if (name === 'highlight') {
@@ -168,11 +194,17 @@ function liquid(markdown: string, rules: TagRules): TemplateResult {
   const literals = new Literals()
   const omitted = new Set<string>()
   let text = markdown.replace(
-    /\{%-?\s*raw\s*-?%\}([\s\S]*?)\{%-?\s*endraw\s*-?%\}/g,
+    new RegExp(`\\{%-?\\s*raw\\s*-?%\\}([\\s\\S]${INNER})\\{%-?\\s*endraw\\s*-?%\\}`, 'g'),
     (_m, inner: string) => literals.keep(inner),
   )
-  text = text.replace(/\{%-?\s*comment\s*-?%\}[\s\S]*?\{%-?\s*endcomment\s*-?%\}/g, '')
-  const paired = /\{%-?\s*(\w+)([^%]*?)-?%\}([\s\S]*?)\{%-?\s*end\1\s*-?%\}/g
+  text = text.replace(
+    new RegExp(`\\{%-?\\s*comment\\s*-?%\\}[\\s\\S]${INNER}\\{%-?\\s*endcomment\\s*-?%\\}`, 'g'),
+    '',
+  )
+  const paired = new RegExp(
+    `\\{%-?\\s*(\\w+)([^%]${ARGS})-?%\\}([\\s\\S]${INNER})\\{%-?\\s*end\\1\\s*-?%\\}`,
+    'g',
+  )
   text = text.replace(paired, (_m, name: string, args: string, inner: string) => {
     if (rules.code.has(name)) return fenced(inner, codeInfo(args))
     if (rules.content.has(name)) {
@@ -184,19 +216,25 @@ function liquid(markdown: string, rules: TagRules): TemplateResult {
     omitted.add(name)
     return ''
   })
-  text = text.replace(/\{%-?\s*(\w+)([^%]*?)-?%\}/g, (_m, name: string, args: string) => {
-    if (name === 'post_link' || name === 'asset_link') {
-      // `{% post_link slug 'Title' %}` shows its title; without one, the other post's title.
-      const title = /(?:"([^"]*)"|'([^']*)')/.exec(args)
-      if (title) return title[1] ?? title[2] ?? ''
-    }
-    if (!rules.silent.has(name)) omitted.add(name)
-    return ''
-  })
-  text = text.replace(/\{\{-?([\s\S]*?)-?\}\}/g, (_m, expression: string) => {
-    omitted.add(`{{ ${expression.trim().split(/[\s|]/)[0] ?? ''} }}`)
-    return ''
-  })
+  text = text.replace(
+    new RegExp(`\\{%-?\\s*(\\w+)([^%]${ARGS})-?%\\}`, 'g'),
+    (_m, name: string, args: string) => {
+      if (name === 'post_link' || name === 'asset_link') {
+        // `{% post_link slug 'Title' %}` shows its title; without one, the other post's title.
+        const title = /(?:"([^"]*)"|'([^']*)')/.exec(args)
+        if (title) return title[1] ?? title[2] ?? ''
+      }
+      if (!rules.silent.has(name)) omitted.add(name)
+      return ''
+    },
+  )
+  text = text.replace(
+    new RegExp(`\\{\\{-?([^{}]${ARGS})-?\\}\\}`, 'g'),
+    (_m, expression: string) => {
+      omitted.add(`{{ ${expression.trim().split(/[\s|]/)[0] ?? ''} }}`)
+      return ''
+    },
+  )
   return { markdown: literals.restore(text), omitted: [...omitted] }
 }
 
@@ -215,15 +253,39 @@ function outsideFences(
   markdown: string,
   transform: (text: string) => TemplateResult,
 ): TemplateResult {
-  const parts = markdown.split(
-    /(^ {0,3}(?:`{3,}|~{3,})[^\n]*\n[\s\S]*?^ {0,3}(?:`{3,}|~{3,})[ \t]*$)/m,
-  )
+  // One pass over the lines: a fence opens with ``` or ~~~ and closes with at least as many of
+  // the same character and nothing after them (CommonMark's rule).
   const omitted = new Set<string>()
-  const out = parts.map((part, index) => {
-    if (index % 2 === 1) return part
-    const result = transform(part)
+  const out: string[] = []
+  let prose: string[] = []
+  let fence: { char: string; length: number } | null = null
+  const flush = (): void => {
+    if (prose.length === 0) return
+    const result = transform(prose.join(''))
     for (const name of result.omitted) omitted.add(name)
-    return result.markdown
-  })
+    out.push(result.markdown)
+    prose = []
+  }
+  for (const line of markdown.split(/(?<=\n)/)) {
+    const marker = /^ {0,3}(`{3,}|~{3,})(.*)$/.exec(line.replace(/\r?\n$/, ''))
+    if (fence) {
+      out.push(line)
+      if (
+        marker &&
+        marker[1]![0] === fence.char &&
+        marker[1]!.length >= fence.length &&
+        marker[2]!.trim() === ''
+      ) {
+        fence = null
+      }
+    } else if (marker && !(marker[1]![0] === '`' && marker[2]!.includes('`'))) {
+      flush()
+      fence = { char: marker[1]![0]!, length: marker[1]!.length }
+      out.push(line)
+    } else {
+      prose.push(line)
+    }
+  }
+  flush()
   return { markdown: out.join(''), omitted: [...omitted] }
 }

@@ -5,14 +5,14 @@
  * CPU time, not wall time: on a busy machine a parser waiting for a core is not a slow parser.
  * Usage: parse-once.child.ts <index into PATHOLOGICAL_INPUTS>
  */
-import { extractExcerpt } from '../../../src/shared/excerpt'
+import { summarizePost } from '../../../src/shared/posts'
 import { parseFrontMatter } from '../../../src/shared/frontmatter'
 import {
   incrementalRenderToHtml,
   IncrementalMarkdownRenderer,
 } from '../../../src/shared/markdown/incremental'
 import { renderMarkdownToHtml } from '../../../src/shared/markdown/pipeline'
-import type { SiteGenerator } from '../../../src/shared/posts/site-info'
+import type { SiteGenerator, SiteInfo } from '../../../src/shared/posts/site-info'
 import { PATHOLOGICAL_INPUTS } from './pathological-inputs'
 
 export interface ParserOutcome {
@@ -25,6 +25,17 @@ export interface ParserOutcome {
 }
 
 const GENERATORS: SiteGenerator[] = ['hugo', 'jekyll', 'hexo', 'astro', 'eleventy', 'plain']
+
+const siteOf = (generator: SiteGenerator): SiteInfo => ({
+  generator,
+  title: 'Site',
+  description: '',
+  summaryLength: 70,
+  excerptSeparator: '<!--more-->',
+  contentDirs: [''],
+  detectedFrom: '',
+  ...(generator === 'hexo' ? { codeFigure: { lineNumbers: true } } : {}),
+})
 const text = PATHOLOGICAL_INPUTS[Number(process.argv[2])]?.[1] ?? ''
 
 /** One JSON line when a parser starts and one with its outcome, so the parent can time it out. */
@@ -55,13 +66,11 @@ function measure<T>(parser: string, run: () => T): T | null {
   }
 }
 
-const parsed = measure('front matter', () => parseFrontMatter(text))
+measure('front matter', () => parseFrontMatter(text))
 for (const generator of GENERATORS) {
   measure(`excerpt (${generator})`, () =>
-    extractExcerpt(parsed?.body ?? text, parsed?.data ?? {}, {
-      generator,
-      excerptSeparator: '<!--more-->',
-    }),
+    // The whole summary: the generator's front matter rules, template syntax, the excerpt.
+    summarizePost('posts/post.md', text, siteOf(generator)),
   )
 }
 const html = measure('render', () => renderMarkdownToHtml(text))

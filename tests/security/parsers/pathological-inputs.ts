@@ -76,4 +76,11 @@ export const PATHOLOGICAL_INPUTS: Array<[string, string]> = [
     `$$${'{'.repeat(2000)}x${'}'.repeat(2000)}$$\n\n$${'\\sqrt{'.repeat(500)}x${'}'.repeat(500)}$`,
   ],
   ['10,000 headings with the same text', '# same\n'.repeat(10_000)],
+  // Template syntax (Hugo shortcodes, Liquid, Hexo tags): openings that never close.
+  ['20,000 unclosed shortcodes', '{{< x '.repeat(20_000)],
+  ['20,000 unclosed escaped shortcodes', '{{</* x '.repeat(20_000)],
+  ['20,000 unclosed Liquid outputs', '{{ x '.repeat(20_000)],
+  ['20,000 block tags without their end', '{% if x %} {% note %} '.repeat(10_000)],
+  ['20,000 raw blocks without their end', '{% raw %}'.repeat(20_000)],
+  ['20,000 fences with an info string, never closed', '```js\n{% x %}\n'.repeat(20_000)],
 ]
