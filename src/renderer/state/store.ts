@@ -232,7 +232,7 @@ export async function savePost(
         ? { ...state.post, savedText: text, version: saved.value.version }
         : state.post,
     posts: site
-      ? withSavedSummary(state.posts, summarizePost(post.path, text, site), site.generator)
+      ? withSavedSummary(state.posts, summarizePost(post.path, text, site), site)
       : state.posts,
     externalChange: null,
   }))

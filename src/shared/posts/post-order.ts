@@ -1,16 +1,23 @@
 import type { PostSummary } from './post'
-import type { SiteGenerator } from './site-info'
+import type { SiteInfo } from './site-info'
+
+/** What decides a site's order: its generator and, for Hexo, `index_generator.order_by`. */
+export type SiteOrder = Pick<SiteInfo, 'generator' | 'indexOrder'>
 
 /**
  * Newest first by the parsed date; posts whose date cannot be read go last, by path. Posts of
  * the same instant: Jekyll lists them by path descending (its posts sort by date, then path,
  * and the index shows them reversed); the others by path.
  */
-export function sortNewestFirst(posts: PostSummary[], generator?: SiteGenerator): PostSummary[] {
-  const tie = generator === 'jekyll' ? -1 : 1
-  const hugo = generator === 'hugo'
-  const time = (post: PostSummary): number =>
-    post.date === null ? NaN : Date.parse(normalizeDate(post.date))
+export function sortNewestFirst(posts: PostSummary[], site?: SiteOrder): PostSummary[] {
+  const tie = site?.generator === 'jekyll' ? -1 : 1
+  const hugo = site?.generator === 'hugo'
+  // Hexo's `order_by: -updated` lists by the `updated` date (a post without one by its date).
+  const byUpdated = site?.indexOrder === 'updated'
+  const time = (post: PostSummary): number => {
+    const date = (byUpdated ? post.updated : undefined) ?? post.date
+    return date === null ? NaN : Date.parse(normalizeDate(date))
+  }
   return posts
     .map((post) => ({ post, time: time(post) }))
     .sort((a, b) => {
@@ -89,12 +96,13 @@ function normalizeDate(date: string): string {
 export function withSavedSummary(
   posts: PostSummary[],
   saved: PostSummary,
-  generator?: SiteGenerator,
+  site?: SiteOrder,
 ): PostSummary[] {
   const index = posts.findIndex((post) => post.path === saved.path)
   const previous = posts[index]
   if (!previous) return posts
   const summary = saved.date === null ? { ...saved, date: previous.date } : saved
   const next = posts.with(index, summary)
-  return summary.date === previous.date ? next : sortNewestFirst(next, generator)
+  const moved = summary.date !== previous.date || summary.updated !== previous.updated
+  return moved ? sortNewestFirst(next, site) : next
 }

@@ -28,6 +28,8 @@ export interface PostSummary {
   scheduled?: boolean
   /** Hugo's `weight` when set and not 0: such posts are listed first, lightest first. */
   weight?: number
+  /** Hexo's `updated` front matter date, as written (it orders a site with `order_by: -updated`). */
+  updated?: string
   /** The generator never lists this file as a page (a Hugo headless bundle); not indexed. */
   unlisted?: boolean
   /**
@@ -86,6 +88,8 @@ export function summarizePost(
   if (parsed.error) summary.frontMatterError = parsed.error
   if (schedule.scheduled) summary.scheduled = true
   if (!rules.listed(data)) summary.unlisted = true
+  const updated = site.generator === 'hexo' ? stringField(data, 'updated') : null
+  if (updated) summary.updated = updated
   if (omitted.size > 0) summary.excerptOmits = [...omitted]
   const weight = site.generator === 'hugo' ? Number(data.weight) : NaN
   if (Number.isInteger(weight) && weight !== 0) summary.weight = weight

@@ -23,6 +23,8 @@ export interface SiteInfo {
    * after the language) and, with `lineNumbers`, a gutter of line numbers before the code.
    */
   codeFigure?: { lineNumbers: boolean }
+  /** Hexo's `index_generator.order_by: -updated`: the index lists by `updated`, newest first. */
+  indexOrder?: 'updated'
   /** Format for new posts' front matter. */
   frontMatterFormat?: 'yaml' | 'toml'
 }

@@ -29,13 +29,6 @@ export const KNOWN_DIFFERENCES: Record<
       ],
     },
   },
-  'hexo-duola': {
-    order: {
-      reason:
-        '`index_generator.order_by: -updated` in _config.yml is not read yet (Inkpress orders by date).',
-      paths: ['order of the index'],
-    },
-  },
   'hexo-haoaa': {
     excerpt: {
       reason:

@@ -72,14 +72,14 @@ export async function indexPosts(repoRoot: string, options: IndexOptions): Promi
     .map((path) => entries[path]?.summary)
     .filter((post): post is PostSummary => post !== undefined && !post.unlisted)
   const undated = posts.filter((post) => post.date === null).map((post) => post.path)
-  if (undated.length === 0) return sortNewestFirst(posts, options.site.generator)
+  if (undated.length === 0) return sortNewestFirst(posts, options.site)
   // Cached summaries are shared: dated copies, never mutation.
   const dates = await firstCommitDates(root, undated)
   return sortNewestFirst(
     posts.map((post) =>
       post.date === null ? { ...post, date: dates.get(post.path) ?? null } : post,
     ),
-    options.site.generator,
+    options.site,
   )
 }
 

@@ -137,6 +137,9 @@ async function describe(root: string, { generator, file }: Candidate): Promise<S
         title: stringAt(config, 'title') ?? basename(root),
         description: stringAt(config, 'description') ?? stringAt(config, 'subtitle') ?? '',
         ...hexoCodeBlocks(config),
+        ...(/^-updated$/.test(stringAt(config, 'index_generator', 'order_by') ?? '')
+          ? { indexOrder: 'updated' as const }
+          : {}),
         contentDirs: await existingDirs(
           root,
           [`${source}/_posts`, `${source}/_drafts`],
