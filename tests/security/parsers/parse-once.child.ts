@@ -12,8 +12,7 @@ import {
   IncrementalMarkdownRenderer,
 } from '../../../src/shared/markdown/incremental'
 import { renderMarkdownToHtml } from '../../../src/shared/markdown/pipeline'
-import type { SiteGenerator, SiteInfo } from '../../../src/shared/posts/site-info'
-import { PATHOLOGICAL_INPUTS } from './pathological-inputs'
+import { GENERATORS, PATHOLOGICAL_INPUTS, siteOf } from './pathological-inputs'
 
 export interface ParserOutcome {
   parser: string
@@ -24,18 +23,6 @@ export interface ParserOutcome {
   error: string | null
 }
 
-const GENERATORS: SiteGenerator[] = ['hugo', 'jekyll', 'hexo', 'astro', 'eleventy', 'plain']
-
-const siteOf = (generator: SiteGenerator): SiteInfo => ({
-  generator,
-  title: 'Site',
-  description: '',
-  summaryLength: 70,
-  excerptSeparator: '<!--more-->',
-  contentDirs: [''],
-  detectedFrom: '',
-  ...(generator === 'hexo' ? { codeFigure: { lineNumbers: true } } : {}),
-})
 const text = PATHOLOGICAL_INPUTS[Number(process.argv[2])]?.[1] ?? ''
 
 /** One JSON line when a parser starts and one with its outcome, so the parent can time it out. */

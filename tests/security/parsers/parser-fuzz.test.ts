@@ -10,7 +10,6 @@ import {
   IncrementalMarkdownRenderer,
 } from '../../../src/shared/markdown/incremental'
 import { renderMarkdownToHtml } from '../../../src/shared/markdown/pipeline'
-import type { SiteGenerator, SiteInfo } from '../../../src/shared/posts/site-info'
 import { makeTempDir, removeTempDir } from '../support/temp-dir'
 import {
   bundleChildScript,
@@ -20,7 +19,7 @@ import {
   spawnNodeScript,
 } from '../support/child-process'
 import type { ParserOutcome } from './parse-once.child'
-import { PATHOLOGICAL_INPUTS } from './pathological-inputs'
+import { GENERATORS, PATHOLOGICAL_INPUTS, siteOf } from './pathological-inputs'
 
 /**
  * A hang guard the issue sets per parser and input, not a speed target. It applies to CPU
@@ -29,18 +28,6 @@ import { PATHOLOGICAL_INPUTS } from './pathological-inputs'
  */
 const LIMIT_MS = 2000
 const HANG_MS = 20_000
-const GENERATORS: SiteGenerator[] = ['hugo', 'jekyll', 'hexo', 'astro', 'eleventy', 'plain']
-
-const siteOf = (generator: SiteGenerator): SiteInfo => ({
-  generator,
-  title: 'Site',
-  description: '',
-  summaryLength: 70,
-  excerptSeparator: '<!--more-->',
-  contentDirs: [''],
-  detectedFrom: '',
-  ...(generator === 'hexo' ? { codeFigure: { lineNumbers: true } } : {}),
-})
 
 function timed<T>(label: string, run: () => T): T {
   const started = process.cpuUsage()

@@ -1,3 +1,5 @@
+import type { SiteGenerator, SiteInfo } from '../../../src/shared/posts/site-info'
+
 /** Inputs that have hung, crashed or exploded Markdown, YAML and TOML parsers before. */
 const invalidUtf8 = Buffer.from([
   0x23, 0x20, 0xff, 0xfe, 0xc3, 0x28, 0xa0, 0xa1, 0xe2, 0x28, 0xa1, 0x0a,
@@ -84,3 +86,17 @@ export const PATHOLOGICAL_INPUTS: Array<[string, string]> = [
   ['20,000 raw blocks without their end', '{% raw %}'.repeat(20_000)],
   ['5,000 fences with an info string, never closed', '```js\n{% x %}\n'.repeat(5_000)],
 ]
+
+/** Every generator's summary rules run on each input. */
+export const GENERATORS: SiteGenerator[] = ['hugo', 'jekyll', 'hexo', 'astro', 'eleventy', 'plain']
+
+export const siteOf = (generator: SiteGenerator): SiteInfo => ({
+  generator,
+  title: 'Site',
+  description: '',
+  summaryLength: 70,
+  excerptSeparator: '<!--more-->',
+  contentDirs: [''],
+  detectedFrom: '',
+  ...(generator === 'hexo' ? { codeFigure: { lineNumbers: true } } : {}),
+})
