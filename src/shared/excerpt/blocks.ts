@@ -15,6 +15,8 @@ export interface TextBlock {
 export interface BlockStyle {
   typography: TypographyStyle
   codeFigure?: { lineNumbers: boolean }
+  /** The renderer shows a footnote call as its number (goldmark, kramdown); else nothing. */
+  footnoteNumbers?: boolean
 }
 
 export function codeBlock(value: string, meta: string | null | undefined): TextBlock {
@@ -92,6 +94,10 @@ export function inlineText(nodes: readonly PhrasingContent[]): string {
       case 'break':
         text += ' '
         break
+      case 'footnoteReference':
+        // Numbered when the blocks are joined (by first call, as the renderers number them).
+        text += `\uE020${node.identifier}\uE021`
+        break
       case 'link':
         // A bare URL the renderer linked is shown as written, never typeset.
         text += isBareUrl(node) ? literal(inlineText(node.children)) : inlineText(node.children)
@@ -125,9 +131,18 @@ export function joinBlocks(
   blocks: readonly TextBlock[],
   style: BlockStyle = { typography: 'none' },
 ): string {
+  const numbers = new Map<string, number>()
+  const footnoteCall = (_m: string, id: string): string => {
+    if (!style.footnoteNumbers) return ''
+    if (!numbers.has(id)) numbers.set(id, numbers.size + 1)
+    return String(numbers.get(id))
+  }
   return blocks
     .map((block) => {
-      const text = typeset(block.text, style.typography)
+      const text = typeset(block.text, style.typography).replace(
+        /\uE020([^\uE021]*)\uE021/g,
+        footnoteCall,
+      )
       return block.code && style.codeFigure
         ? codeFigureText(block.code, text, style.codeFigure)
         : text

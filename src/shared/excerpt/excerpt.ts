@@ -61,7 +61,7 @@ export function extractExcerpt(
   const manual = manualPart(markdown, options)
   if (manual !== null) {
     return {
-      excerpt: markdownToPlainText(resolve(manual), style),
+      excerpt: markdownToPlainText(resolve(manual), style, resolve(markdown)),
       excerptSource: 'manual',
     }
   }
@@ -99,6 +99,8 @@ function manualPart(markdown: string, options: ExcerptOptions): string | null {
 function blockStyle(options: ExcerptOptions): BlockStyle {
   return {
     typography: options.typography ?? 'none',
+    // goldmark and kramdown render a footnote call as its number.
+    footnoteNumbers: options.generator === 'hugo' || options.generator === 'jekyll',
     ...(options.codeFigure ? { codeFigure: options.codeFigure } : {}),
   }
 }
@@ -112,7 +114,11 @@ function automaticExcerpt(markdown: string, options: ExcerptOptions): string {
       const separator = options.excerptSeparator ?? '\n\n'
       const content = markdown.replace(/^\n+/, '')
       const at = content.indexOf(separator)
-      return markdownToPlainText(resolve(at < 0 ? content : content.slice(0, at)), style)
+      return markdownToPlainText(
+        resolve(at < 0 ? content : content.slice(0, at)),
+        style,
+        resolve(content),
+      )
     }
     case 'hexo':
       // Hexo has no automatic excerpt; themes show the whole post instead.

@@ -39,7 +39,12 @@ export const PARSE_BUDGET_CHARS = 32 * 1024
  * the reference definitions a window cites, wherever they are, are prepended so links resolve
  * as in a full parse.
  */
-export function walkBlocks(markdown: string, stop: (block: TextBlock) => boolean): TextBlock[] {
+export function walkBlocks(
+  markdown: string,
+  stop: (block: TextBlock) => boolean,
+  /** The whole document, when `markdown` is only its start: its definitions count too. */
+  document: string = markdown,
+): TextBlock[] {
   const chunks = boundedChunks(markdown)
   const taken: TextBlock[] = []
   const take = (blocks: readonly TextBlock[]): boolean => {
@@ -60,7 +65,7 @@ export function walkBlocks(markdown: string, stop: (block: TextBlock) => boolean
       i++
       continue
     }
-    definitions ??= new DefinitionIndex(markdown)
+    definitions ??= new DefinitionIndex(document)
     const step = parseStep(markdown, chunks, i, definitions, budget)
     if (take(step.blocks)) return taken
     i = step.next
@@ -210,10 +215,18 @@ export function automaticSummaryFullParse(markdown: string, summaryLength: numbe
   return joinBlocks(end < 0 ? blocks : blocks.slice(0, end + 1))
 }
 
-/** Plain text of a whole Markdown fragment (divider excerpts, front matter summaries). */
-export function markdownToPlainText(markdown: string, style?: BlockStyle): string {
+/**
+ * Plain text of a whole Markdown fragment (divider excerpts, front matter summaries). A part
+ * before a divider is rendered by the sites with the whole post around it, so references to
+ * link and footnote definitions further down resolve: `document` supplies them.
+ */
+export function markdownToPlainText(
+  markdown: string,
+  style?: BlockStyle,
+  document?: string,
+): string {
   return joinBlocks(
-    walkBlocks(markdown, () => false),
+    walkBlocks(markdown, () => false, document),
     style,
   )
 }

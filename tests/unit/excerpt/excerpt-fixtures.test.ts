@@ -27,3 +27,18 @@ describe('excerpt fixtures', () => {
     })
   }
 })
+
+describe('the part before a divider, read with the whole post around it', () => {
+  const post =
+    'See [the docs][d] and a note[^n].\n\n<!--more-->\n\nThe rest.\n\n[d]: https://example.com\n[^n]: The note.\n'
+
+  it('resolves link and footnote definitions that follow the divider', () => {
+    // The sites render the whole post, then cut: Hugo and Jekyll show the footnote's number.
+    expect(extractExcerpt(post, {}, { generator: 'hugo' }).excerpt).toBe(
+      'See the docs and a note1.',
+    )
+    expect(extractExcerpt(post, {}, { generator: 'plain' }).excerpt).toBe(
+      'See the docs and a note.',
+    )
+  })
+})

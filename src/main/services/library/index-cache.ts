@@ -6,7 +6,7 @@ import { writeFileAtomically } from '../files/atomic-write'
 
 /** Bump when PostSummary or the excerpt rules change, so old caches are ignored. */
 /** 2: Hugo's publish and expiry dates decide `draft`; front matter keys in any case. */
-const CACHE_VERSION = 7
+const CACHE_VERSION = 8
 
 export interface FileIdentity {
   size: number
