@@ -28,7 +28,8 @@ function sourceLabel(source: ExcerptSource, site: SiteInfo): string {
 /** `{{< note >}}`, `{% include %}`: template pieces named as the writer wrote them. */
 function omittedNames(names: string[], site: SiteInfo): string {
   const shown = names.slice(0, 3).map((name) => {
-    if (name.startsWith('{{')) return name
+    // `{{ site.title }}` as written; a phrase (`more template tags`) as it is.
+    if (name.startsWith('{{') || name.includes(' ')) return name
     return site.generator === 'hugo' ? `{{< ${name} >}}` : `{% ${name} %}`
   })
   const more = names.length > 3 ? ` and ${names.length - 3} more` : ''
@@ -79,9 +80,9 @@ export function ExcerptCard({ path, site }: { path: string; site: SiteInfo }) {
       </p>
       {summary.excerptOmits && (
         <p className="excerpt-card-note" data-testid="excerpt-omits">
-          Left out: what {omittedNames(summary.excerptOmits, site)} show
-          {summary.excerptOmits.length === 1 ? 's' : ''} on the site (only the site's own templates
-          know it).
+          Left out of excerpts: what {omittedNames(summary.excerptOmits, site)}{' '}
+          {summary.excerptOmits.length === 1 ? 'shows' : 'show'} on the site, which only the
+          site&apos;s own templates know.
         </p>
       )}
       <div className="excerpt-card-actions">

@@ -33,7 +33,7 @@ export function resolveTemplates(markdown: string, generator: SiteGenerator): Te
   if (tail === '') return resolved
   return {
     markdown: resolved.markdown + tail.replace(ANY_TAG, ''),
-    omitted: [...new Set([...resolved.omitted, 'more templates'])],
+    omitted: [...new Set([...resolved.omitted, 'more template tags'])],
   }
 }
 
