@@ -61,7 +61,9 @@ export function extractExcerpt(
   const manual = manualPart(markdown, options)
   if (manual !== null) {
     return {
-      excerpt: markdownToPlainText(resolve(manual), style, resolve(markdown)),
+      // Definitions are plain lines: the whole post as written supplies them (no second
+      // template pass).
+      excerpt: markdownToPlainText(resolve(manual), style, markdown),
       excerptSource: 'manual',
     }
   }
@@ -114,11 +116,7 @@ function automaticExcerpt(markdown: string, options: ExcerptOptions): string {
       const separator = options.excerptSeparator ?? '\n\n'
       const content = markdown.replace(/^\n+/, '')
       const at = content.indexOf(separator)
-      return markdownToPlainText(
-        resolve(at < 0 ? content : content.slice(0, at)),
-        style,
-        resolve(content),
-      )
+      return markdownToPlainText(resolve(at < 0 ? content : content.slice(0, at)), style, content)
     }
     case 'hexo':
       // Hexo has no automatic excerpt; themes show the whole post instead.
