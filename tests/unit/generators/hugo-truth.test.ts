@@ -5,11 +5,12 @@
  * what real Hugo blogs do: front matter keys in any letter case (YAML and TOML), drafts,
  * expiry dates (and their `unpublishdate` alias), future dates and publish dates, a bundle.
  */
-import { execFile, execFileSync } from 'node:child_process'
+import { execFile } from 'node:child_process'
 import { cp, mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
+import { installed } from '../../support/installed'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { indexPosts } from '../../../src/main/services/library'
 import { detectSite } from '../../../src/main/services/site'
@@ -17,15 +18,6 @@ import type { PostSummary } from '../../../src/shared/posts'
 
 const execFileAsync = promisify(execFile)
 const FIXTURE = path.resolve('tests/fixtures/generators/hugo')
-
-function hugoInstalled(): boolean {
-  try {
-    execFileSync('hugo', ['version'], { stdio: 'ignore' })
-    return true
-  } catch {
-    return false
-  }
-}
 
 /**
  * Hugo's `list` output is CSV (encoding/csv: fields with a comma or quote are quoted, quotes
@@ -70,59 +62,62 @@ const hugo = async (...args: string[]) =>
   parseCsv((await execFileAsync('hugo', args, { cwd: site })).stdout)
 
 // CI installs hugo (.ci/run); elsewhere the suite says why it did not run.
-describe.skipIf(!hugoInstalled() && !process.env.CI)('the Hugo profile against hugo 0.111', () => {
-  let posts: Map<string, PostSummary>
-  let listed: { path: string; title: string; date: string; draft: boolean }[]
-  let hidden: Set<string>
+describe.skipIf(!installed('hugo', 'version') && !process.env.CI)(
+  'the Hugo profile against hugo 0.111',
+  () => {
+    let posts: Map<string, PostSummary>
+    let listed: { path: string; title: string; date: string; draft: boolean }[]
+    let hidden: Set<string>
 
-  beforeAll(async () => {
-    const root = await mkdtemp(path.join(tmpdir(), 'inkpress-hugo-truth-'))
-    site = path.join(root, 'site')
-    cacheDir = path.join(root, 'cache')
-    await cp(FIXTURE, site, { recursive: true })
-    const [header, ...rows] = await hugo('list', 'all')
-    expect(header?.slice(0, 4)).toEqual(['path', 'slug', 'title', 'date'])
-    listed = rows.map((r) => ({
-      path: r[0] ?? '',
-      title: r[2] ?? '',
-      date: r[3] ?? '',
-      draft: r[6] === 'true',
-    }))
-    hidden = new Set(
-      [
-        ...(await hugo('list', 'drafts')),
-        ...(await hugo('list', 'future')),
-        ...(await hugo('list', 'expired')),
-      ].map((r) => r[0] ?? ''),
-    )
-    const info = await detectSite(site)
-    posts = new Map((await indexPosts(site, { site: info, cacheDir })).map((p) => [p.path, p]))
-  })
-  afterAll(async () => {
-    if (site) await rm(path.dirname(site), { recursive: true, force: true })
-  })
+    beforeAll(async () => {
+      const root = await mkdtemp(path.join(tmpdir(), 'inkpress-hugo-truth-'))
+      site = path.join(root, 'site')
+      cacheDir = path.join(root, 'cache')
+      await cp(FIXTURE, site, { recursive: true })
+      const [header, ...rows] = await hugo('list', 'all')
+      expect(header?.slice(0, 4)).toEqual(['path', 'slug', 'title', 'date'])
+      listed = rows.map((r) => ({
+        path: r[0] ?? '',
+        title: r[2] ?? '',
+        date: r[3] ?? '',
+        draft: r[6] === 'true',
+      }))
+      hidden = new Set(
+        [
+          ...(await hugo('list', 'drafts')),
+          ...(await hugo('list', 'future')),
+          ...(await hugo('list', 'expired')),
+        ].map((r) => r[0] ?? ''),
+      )
+      const info = await detectSite(site)
+      posts = new Map((await indexPosts(site, { site: info, cacheDir })).map((p) => [p.path, p]))
+    })
+    afterAll(async () => {
+      if (site) await rm(path.dirname(site), { recursive: true, force: true })
+    })
 
-  it('lists the same posts', () => {
-    expect([...posts.keys()].sort()).toEqual(listed.map((p) => p.path).sort())
-    expect(listed.length).toBeGreaterThanOrEqual(12)
-  })
+    it('lists the same posts', () => {
+      expect([...posts.keys()].sort()).toEqual(listed.map((p) => p.path).sort())
+      expect(listed.length).toBeGreaterThanOrEqual(12)
+    })
 
-  it('shows the title Hugo shows, whatever the case of the key', () => {
-    for (const truth of listed) expect(posts.get(truth.path)?.title, truth.path).toBe(truth.title)
-  })
+    it('shows the title Hugo shows, whatever the case of the key', () => {
+      for (const truth of listed) expect(posts.get(truth.path)?.title, truth.path).toBe(truth.title)
+    })
 
-  it("dates each post at Hugo's instant", () => {
-    for (const truth of listed) {
-      const date = posts.get(truth.path)?.date
-      expect(date, truth.path).not.toBeNull()
-      expect(new Date(date as string).getTime(), truth.path).toBe(new Date(truth.date).getTime())
-    }
-  })
+    it("dates each post at Hugo's instant", () => {
+      for (const truth of listed) {
+        const date = posts.get(truth.path)?.date
+        expect(date, truth.path).not.toBeNull()
+        expect(new Date(date as string).getTime(), truth.path).toBe(new Date(truth.date).getTime())
+      }
+    })
 
-  it('marks as not on the site exactly the drafts, future and expired posts', () => {
-    expect(hidden.size).toBeGreaterThan(0)
-    for (const truth of listed) {
-      expect(posts.get(truth.path)?.draft, truth.path).toBe(hidden.has(truth.path))
-    }
-  })
-})
+    it('marks as not on the site exactly the drafts, future and expired posts', () => {
+      expect(hidden.size).toBeGreaterThan(0)
+      for (const truth of listed) {
+        expect(posts.get(truth.path)?.draft, truth.path).toBe(hidden.has(truth.path))
+      }
+    })
+  },
+)

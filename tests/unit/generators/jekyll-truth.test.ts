@@ -5,11 +5,12 @@
  * `published: false`, not dated in the future, not in `_drafts`), their titles (made from the
  * slug when the front matter has none), dates and order (same-day posts included).
  */
-import { execFile, execFileSync } from 'node:child_process'
+import { execFile } from 'node:child_process'
 import { cp, mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
+import { installed } from '../../support/installed'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { indexPosts } from '../../../src/main/services/library'
 import { detectSite } from '../../../src/main/services/site'
@@ -18,19 +19,10 @@ import type { PostSummary } from '../../../src/shared/posts'
 const execFileAsync = promisify(execFile)
 const FIXTURE = path.resolve('tests/fixtures/generators/jekyll')
 
-function jekyllInstalled(): boolean {
-  try {
-    execFileSync('jekyll', ['--version'], { stdio: 'ignore' })
-    return true
-  } catch {
-    return false
-  }
-}
-
 let root: string
 
 // CI installs jekyll (.ci/run); elsewhere the suite says why it did not run.
-describe.skipIf(!jekyllInstalled() && !process.env.CI)(
+describe.skipIf(!installed('jekyll') && !process.env.CI)(
   'the Jekyll profile against jekyll 4.3',
   () => {
     let onSite: { path: string; title: string; date: string }[]
